@@ -1,0 +1,93 @@
+using System.Runtime.CompilerServices;
+using IngressSim.Engine.Time;
+
+namespace IngressSim.Engine.Events;
+
+/// <summary>
+/// A 4-ary min-heap of events stored by value in one array. Four children per node halve the depth
+/// of a binary heap and keep siblings in one cache line; the array only grows (amortised), so a
+/// simulation in steady state enqueues and dequeues without allocating.
+/// </summary>
+public sealed class EventQueue
+{
+    internal const int SequenceBits = 56;
+    internal const ulong SequenceMask = (1UL << SequenceBits) - 1;
+    public const int MaxPriority = 255;
+
+    private ScheduledEvent[] _heap;
+    private int _count;
+    private ulong _sequence;
+
+    public EventQueue(int initialCapacity = 1024) => _heap = new ScheduledEvent[Math.Max(4, initialCapacity)];
+
+    public int Count => _count;
+
+    /// <summary>Events scheduled so far: the next insertion sequence number.</summary>
+    public long Scheduled => (long)_sequence;
+
+    public void Enqueue(Instant time, int priority, IEventHandler handler, int kind, long arg)
+    {
+        if ((uint)priority > MaxPriority)
+            throw new ArgumentOutOfRangeException(nameof(priority), priority, "priority must be 0..255");
+        if (_count == _heap.Length) Array.Resize(ref _heap, _heap.Length * 2);
+        var item = new ScheduledEvent(time, ((ulong)priority << SequenceBits) | _sequence++, handler, kind, arg);
+        SiftUp(_count++, item);
+    }
+
+    public ref readonly ScheduledEvent Peek()
+    {
+        if (_count == 0) throw new InvalidOperationException("the event queue is empty");
+        return ref _heap[0];
+    }
+
+    public ScheduledEvent Dequeue()
+    {
+        if (_count == 0) throw new InvalidOperationException("the event queue is empty");
+        var top = _heap[0];
+        int last = --_count;
+        if (last > 0) SiftDown(_heap[last]);
+        _heap[last] = default; // drop the handler reference so the GC does not keep it alive
+        return top;
+    }
+
+    public void Clear()
+    {
+        Array.Clear(_heap, 0, _count);
+        _count = 0;
+    }
+
+    [MethodImpl(MethodImplOptions.AggressiveInlining)]
+    private void SiftUp(int index, ScheduledEvent item)
+    {
+        var heap = _heap;
+        while (index > 0)
+        {
+            int parent = (index - 1) >> 2;
+            if (!item.RunsBefore(heap[parent])) break;
+            heap[index] = heap[parent];
+            index = parent;
+        }
+        heap[index] = item;
+    }
+
+    /// <summary>Moves <paramref name="item"/> down from the root, filling the hole left by the dequeued top.</summary>
+    private void SiftDown(ScheduledEvent item)
+    {
+        var heap = _heap;
+        int count = _count;
+        int index = 0;
+        while (true)
+        {
+            int first = (index << 2) + 1;
+            if (first >= count) break;
+            int best = first;
+            int end = Math.Min(first + 4, count);
+            for (int c = first + 1; c < end; c++)
+                if (heap[c].RunsBefore(heap[best])) best = c;
+            if (!heap[best].RunsBefore(item)) break;
+            heap[index] = heap[best];
+            index = best;
+        }
+        heap[index] = item;
+    }
+}
