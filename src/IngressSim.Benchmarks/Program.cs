@@ -1,0 +1,4 @@
+using BenchmarkDotNet.Running;
+
+// dotnet run -c Release --project src/IngressSim.Benchmarks -- --filter '*'
+BenchmarkSwitcher.FromAssembly(typeof(EngineBenchmarks).Assembly).Run(args);

@@ -1,0 +1,30 @@
+using System.CommandLine;
+
+namespace IngressSim.Cli.Commands;
+
+/// <summary>
+/// Commands whose mechanics are still being built: listed in --help so users see the whole tool,
+/// and each says plainly that it is not in this build rather than pretending to work.
+/// </summary>
+public static class PlannedCommands
+{
+    public static IEnumerable<Command> Create()
+    {
+        yield return Planned("run", "Simulate a scenario (default: the bundled war story) and write percentiles, CSV and plots.");
+        yield return Planned("validate", "Load, check and lint scenario or manifest files.");
+        yield return Planned("route", "Show which Service a request reaches under a set of Ingress / HTTPRoute manifests.");
+        yield return Planned("compare", "Run a scenario's variants with replications and compare them with confidence intervals.");
+    }
+
+    private static Command Planned(string name, string description)
+    {
+        var command = new Command(name, description + " (not in this build yet)");
+        command.Arguments.Add(new Argument<string[]>("args") { Arity = ArgumentArity.ZeroOrMore, Hidden = true });
+        command.SetAction(_ =>
+        {
+            Console.Error.WriteLine($"ingress-sim {name}: not available in this build yet.");
+            return ExitCodes.BadInput;
+        });
+        return command;
+    }
+}

@@ -1,0 +1,31 @@
+using System.CommandLine;
+using IngressSim.Cli;
+using IngressSim.Cli.Commands;
+
+var root = new RootCommand("IngressSim: a deterministic discrete-event simulator of Kubernetes ingress clusters.");
+root.Subcommands.Add(BenchCommand.Create());
+foreach (var planned in PlannedCommands.Create()) root.Subcommands.Add(planned);
+
+var parse = root.Parse(args);
+if (parse.Errors.Count > 0)
+{
+    foreach (var error in parse.Errors) Console.Error.WriteLine($"ingress-sim: {error.Message}");
+    Console.Error.WriteLine("Try 'ingress-sim --help'.");
+    return ExitCodes.BadInput;
+}
+try
+{
+    return parse.Invoke(new InvocationConfiguration { EnableDefaultExceptionHandler = false });
+}
+catch (OperationCanceledException)
+{
+    Console.Error.WriteLine("ingress-sim: cancelled");
+    return ExitCodes.Cancelled;
+}
+catch (Exception e)
+{
+    // An internal error, never bad input (commands report that themselves): one line, no stack trace.
+    Console.Error.WriteLine($"ingress-sim: internal error: {e.GetType().Name}: {e.Message}");
+    Console.Error.WriteLine("Please report it with the command line and scenario that caused it.");
+    return ExitCodes.Failure;
+}
