@@ -13,12 +13,13 @@ public sealed class BatchMeans(long observations, int batches)
     private readonly long _batchSize = Math.Max(1, observations / batches);
     private RunningStatistics _means;
     private double _currentSum;
-    private long _inCurrent;
-    private RunningStatistics _all;
+    private long _inCurrent, _count;
+    private double _sum;
 
     public void Add(double x)
     {
-        _all.Add(x);
+        _sum += x;
+        _count++;
         _currentSum += x;
         if (++_inCurrent == _batchSize)
         {
@@ -29,7 +30,7 @@ public sealed class BatchMeans(long observations, int batches)
     }
 
     /// <summary>Mean of every observation (including a last, incomplete batch).</summary>
-    public double Mean => _all.Mean;
+    public double Mean => _count > 0 ? _sum / _count : double.NaN;
 
     /// <summary>Half-width of the two-sided confidence interval at <paramref name="confidence"/> (default 95 %).</summary>
     public double HalfWidth(double confidence = 0.95)

@@ -10,9 +10,14 @@ namespace IngressSim.Engine.Events;
 /// </summary>
 public sealed class EventQueue
 {
-    internal const int SequenceBits = 56;
-    internal const ulong SequenceMask = (1UL << SequenceBits) - 1;
+    internal const int SequenceShift = 16;
+    internal const int PriorityShift = 56;
+    internal const ulong SequenceMask = (1UL << 40) - 1;
+    internal const ulong KindMask = 0xFFFF;
     public const int MaxPriority = 255;
+    public const int MaxKind = 0xFFFF;
+    /// <summary>2^40 ≈ 1.1 × 10^12 events per run: days of wall time at tens of millions of events per second.</summary>
+    public const long MaxEvents = 1L << 40;
 
     private ScheduledEvent[] _heap;
     private int _count;
@@ -29,8 +34,11 @@ public sealed class EventQueue
     {
         if ((uint)priority > MaxPriority)
             throw new ArgumentOutOfRangeException(nameof(priority), priority, "priority must be 0..255");
+        if ((uint)kind > MaxKind)
+            throw new ArgumentOutOfRangeException(nameof(kind), kind, "event kind must be 0..65535");
+        if (_sequence > SequenceMask) throw new InvalidOperationException($"more than {MaxEvents} events scheduled in one run");
         if (_count == _heap.Length) Array.Resize(ref _heap, _heap.Length * 2);
-        var item = new ScheduledEvent(time, ((ulong)priority << SequenceBits) | _sequence++, handler, kind, arg);
+        var item = new ScheduledEvent(time, ((ulong)priority << PriorityShift) | (_sequence++ << SequenceShift) | (uint)kind, handler, arg);
         SiftUp(_count++, item);
     }
 
@@ -43,6 +51,23 @@ public sealed class EventQueue
     public ScheduledEvent Dequeue()
     {
         if (_count == 0) throw new InvalidOperationException("the event queue is empty");
+        return RemoveTop();
+    }
+
+    /// <summary>Takes the earliest event if it is due strictly before <paramref name="until"/>: the run loop's one call per event.</summary>
+    public bool TryDequeueBefore(Instant until, out ScheduledEvent next)
+    {
+        if (_count == 0 || _heap[0].Time >= until)
+        {
+            next = default;
+            return false;
+        }
+        next = RemoveTop();
+        return true;
+    }
+
+    private ScheduledEvent RemoveTop()
+    {
         var top = _heap[0];
         int last = --_count;
         if (last > 0) SiftDown(_heap[last]);

@@ -48,27 +48,22 @@ public sealed class Simulation(ulong seed)
     public StopReason Run(Instant until, CancellationToken cancellation = default)
     {
         _stopRequested = false;
-        while (true)
+        var queue = _queue;
+        while (!_stopRequested)
         {
-            if (_stopRequested) return StopReason.Stopped;
-            if (_queue.Count == 0)
+            if (!queue.TryDequeueBefore(until, out var e))
             {
-                if (until != Instant.MaxValue) Now = until;
-                return StopReason.QueueEmpty;
+                bool empty = queue.Count == 0;
+                if (!empty || until != Instant.MaxValue) Now = until;
+                return empty ? StopReason.QueueEmpty : StopReason.TimeReached;
             }
-            if (_queue.Peek().Time >= until)
-            {
-                Now = until;
-                return StopReason.TimeReached;
-            }
-            if ((ProcessedEvents & CancellationCheckMask) == 0 && cancellation.IsCancellationRequested)
-                return StopReason.Cancelled;
-            var e = _queue.Dequeue();
             Now = e.Time;
-            ProcessedEvents++;
             Observer?.OnEvent(e.Time, e.Sequence, e.Priority, e.Handler, e.Kind, e.Arg);
             e.Handler.Handle(this, e.Kind, e.Arg);
+            if ((++ProcessedEvents & CancellationCheckMask) == 0 && cancellation.IsCancellationRequested)
+                return StopReason.Cancelled;
         }
+        return StopReason.Stopped;
     }
 
     /// <summary>Runs until <see cref="Stop"/> is called, the queue empties or cancellation.</summary>

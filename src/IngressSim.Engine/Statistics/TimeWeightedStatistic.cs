@@ -4,13 +4,13 @@ namespace IngressSim.Engine.Statistics;
 
 /// <summary>
 /// Time average of a piecewise-constant quantity such as the number of customers in a station
-/// (the L of Little's law): integrates value × time between changes, in exact integer arithmetic.
+/// (the L of Little's law): integrates value × time between changes.
 /// </summary>
 public struct TimeWeightedStatistic
 {
     private Instant _start, _lastChange;
     private long _value;
-    private Int128 _area; // value × nanoseconds: exact for any run length
+    private double _area; // value × nanoseconds; a double keeps 15 digits over any run length
 
     public TimeWeightedStatistic(Instant start)
     {
@@ -22,7 +22,7 @@ public struct TimeWeightedStatistic
 
     public void Set(Instant now, long value)
     {
-        _area += (Int128)_value * (now - _lastChange).Nanoseconds;
+        _area += (double)_value * (now.Nanoseconds - _lastChange.Nanoseconds);
         _lastChange = now;
         _value = value;
     }
@@ -39,7 +39,6 @@ public struct TimeWeightedStatistic
     {
         var total = (now - _start).Nanoseconds;
         if (total <= 0) return double.NaN;
-        var area = _area + (Int128)_value * (now - _lastChange).Nanoseconds;
-        return (double)area / total;
+        return (_area + (double)_value * (now.Nanoseconds - _lastChange.Nanoseconds)) / total;
     }
 }
