@@ -14,6 +14,7 @@ public sealed class MmcModel : IEventHandler, IStationListener
 {
     private readonly MmcParameters _p;
     private readonly Simulation _simulation;
+    private readonly HandlerId _arrivals;
     private readonly FifoStation _station;
     private readonly ISampler _interarrival, _service;
     private readonly BatchMeans _waits, _sojourns, _blocked;
@@ -24,6 +25,7 @@ public sealed class MmcModel : IEventHandler, IStationListener
     {
         _p = parameters;
         _simulation = new Simulation(parameters.Seed);
+        _arrivals = _simulation.Register(this);
         _station = new FifoStation(_simulation, parameters.Servers, parameters.Capacity, this, "mmc");
         _interarrival = Samplers.ExponentialWithMean(1 / parameters.ArrivalRate, _simulation.Random.For("arrivals"));
         _service = parameters.DeterministicService
@@ -39,7 +41,7 @@ public sealed class MmcModel : IEventHandler, IStationListener
     public FifoStation Station => _station;
 
     /// <summary>Schedules the first arrival; <see cref="Run"/> does it for you.</summary>
-    public void Start() => _simulation.Schedule(Instant.Zero + Next(_interarrival), this);
+    public void Start() => _simulation.Schedule(Instant.Zero + Next(_interarrival), _arrivals);
 
     public MmcResult Run(CancellationToken cancellation = default)
     {
@@ -69,7 +71,7 @@ public sealed class MmcModel : IEventHandler, IStationListener
     {
         bool admitted = _station.Arrive(_arrived++, Next(_service));
         if (_completed >= _p.WarmupCustomers) _blocked.Add(admitted ? 0 : 1);
-        simulation.ScheduleAfter(Next(_interarrival), this);
+        simulation.ScheduleAfter(Next(_interarrival), _arrivals);
     }
 
     void IStationListener.OnDeparture(FifoStation station, long customer, Instant arrived, Instant started)

@@ -53,7 +53,7 @@ public class EnginePropertyTests
         var sim = new Simulation(1);
         var trace = new Trace();
         sim.Observer = trace;
-        var sink = new Sink();
+        var sink = sim.Register(new Sink());
         int n = Math.Min(times.Length, priorities.Length);
         for (int i = 0; i < n; i++) sim.Schedule(new Instant(times[i] % 4), sink, 0, i, priorities[i] % 3);
         sim.Run();

@@ -10,14 +10,9 @@ namespace IngressSim.Engine.Events;
 /// </summary>
 public sealed class EventQueue
 {
-    internal const int SequenceShift = 16;
-    internal const int PriorityShift = 56;
-    internal const ulong SequenceMask = (1UL << 40) - 1;
-    internal const ulong KindMask = 0xFFFF;
+    internal const int SequenceBits = 56;
+    internal const ulong SequenceMask = (1UL << SequenceBits) - 1;
     public const int MaxPriority = 255;
-    public const int MaxKind = 0xFFFF;
-    /// <summary>2^40 ≈ 1.1 × 10^12 events per run: days of wall time at tens of millions of events per second.</summary>
-    public const long MaxEvents = 1L << 40;
 
     private ScheduledEvent[] _heap;
     private int _count;
@@ -30,15 +25,12 @@ public sealed class EventQueue
     /// <summary>Events scheduled so far: the next insertion sequence number.</summary>
     public long Scheduled => (long)_sequence;
 
-    public void Enqueue(Instant time, int priority, IEventHandler handler, int kind, long arg)
+    public void Enqueue(Instant time, int priority, int handler, int kind, long arg)
     {
         if ((uint)priority > MaxPriority)
             throw new ArgumentOutOfRangeException(nameof(priority), priority, "priority must be 0..255");
-        if ((uint)kind > MaxKind)
-            throw new ArgumentOutOfRangeException(nameof(kind), kind, "event kind must be 0..65535");
-        if (_sequence > SequenceMask) throw new InvalidOperationException($"more than {MaxEvents} events scheduled in one run");
         if (_count == _heap.Length) Array.Resize(ref _heap, _heap.Length * 2);
-        var item = new ScheduledEvent(time, ((ulong)priority << PriorityShift) | (_sequence++ << SequenceShift) | (uint)kind, handler, arg);
+        var item = new ScheduledEvent(time, ((ulong)priority << SequenceBits) | _sequence++, handler, kind, arg);
         SiftUp(_count++, item);
     }
 
@@ -71,7 +63,6 @@ public sealed class EventQueue
         var top = _heap[0];
         int last = --_count;
         if (last > 0) SiftDown(_heap[last]);
-        _heap[last] = default; // drop the handler reference so the GC does not keep it alive
         return top;
     }
 

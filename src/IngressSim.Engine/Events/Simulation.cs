@@ -16,6 +16,8 @@ public sealed class Simulation(ulong seed)
     private const long CancellationCheckMask = 4095;
 
     private readonly EventQueue _queue = new();
+    private IEventHandler[] _handlers = new IEventHandler[16];
+    private int _handlerCount;
     private bool _stopRequested;
 
     public Instant Now { get; private set; }
@@ -27,14 +29,24 @@ public sealed class Simulation(ulong seed)
     /// <summary>Optional trace of every event, in execution order.</summary>
     public IEventObserver? Observer { get; set; }
 
-    public void Schedule(Instant at, IEventHandler handler, int kind = 0, long arg = 0, int priority = NormalPriority)
+    /// <summary>Registers a component that will receive events; keep the id to schedule them.</summary>
+    public HandlerId Register(IEventHandler handler)
+    {
+        if (_handlerCount == _handlers.Length) Array.Resize(ref _handlers, _handlers.Length * 2);
+        _handlers[_handlerCount] = handler;
+        return new HandlerId(_handlerCount++);
+    }
+
+    public void Schedule(Instant at, HandlerId handler, int kind = 0, long arg = 0, int priority = NormalPriority)
     {
         if (at < Now)
             throw new ArgumentOutOfRangeException(nameof(at), at, $"cannot schedule in the past (now {Now})");
-        _queue.Enqueue(at, priority, handler, kind, arg);
+        if ((uint)handler.Value >= (uint)_handlerCount)
+            throw new ArgumentOutOfRangeException(nameof(handler), handler.Value, "handler is not registered with this simulation");
+        _queue.Enqueue(at, priority, handler.Value, kind, arg);
     }
 
-    public void ScheduleAfter(Duration delay, IEventHandler handler, int kind = 0, long arg = 0, int priority = NormalPriority) =>
+    public void ScheduleAfter(Duration delay, HandlerId handler, int kind = 0, long arg = 0, int priority = NormalPriority) =>
         Schedule(Now + delay, handler, kind, arg, priority);
 
     /// <summary>Asks the loop to stop after the current event (e.g. when N customers completed).</summary>
@@ -49,6 +61,7 @@ public sealed class Simulation(ulong seed)
     {
         _stopRequested = false;
         var queue = _queue;
+        var handlers = _handlers;
         while (!_stopRequested)
         {
             if (!queue.TryDequeueBefore(until, out var e))
@@ -58,8 +71,10 @@ public sealed class Simulation(ulong seed)
                 return empty ? StopReason.QueueEmpty : StopReason.TimeReached;
             }
             Now = e.Time;
-            Observer?.OnEvent(e.Time, e.Sequence, e.Priority, e.Handler, e.Kind, e.Arg);
-            e.Handler.Handle(this, e.Kind, e.Arg);
+            if (e.Handler >= handlers.Length) handlers = _handlers; // registered during the run
+            var handler = handlers[e.Handler];
+            Observer?.OnEvent(e.Time, e.Sequence, e.Priority, handler, e.Kind, e.Arg);
+            handler.Handle(this, e.Kind, e.Arg);
             if ((++ProcessedEvents & CancellationCheckMask) == 0 && cancellation.IsCancellationRequested)
                 return StopReason.Cancelled;
         }

@@ -16,6 +16,7 @@ public sealed class FifoStation : IEventHandler
     public const int Unbounded = -1;
 
     private readonly Simulation _simulation;
+    private readonly HandlerId _id;
     private readonly IStationListener _listener;
     private readonly int _capacity;
     private Waiting[] _queue = new Waiting[64];
@@ -33,6 +34,7 @@ public sealed class FifoStation : IEventHandler
         if (capacity != Unbounded && capacity < servers)
             throw new ArgumentOutOfRangeException(nameof(capacity), capacity, "capacity must be at least the number of servers");
         _simulation = simulation;
+        _id = simulation.Register(this);
         _listener = listener;
         _capacity = capacity;
         Name = name;
@@ -103,7 +105,7 @@ public sealed class FifoStation : IEventHandler
     {
         int server = _freeServers[--_freeCount];
         _servers[server] = new InService(customer, arrived, now);
-        _simulation.Schedule(now + serviceTime, this, 0, server);
+        _simulation.Schedule(now + serviceTime, _id, 0, server);
     }
 
     private void EnqueueWaiting(in Waiting w)
