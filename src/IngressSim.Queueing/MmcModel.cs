@@ -60,8 +60,8 @@ public sealed class MmcModel : IEventHandler, IStationListener
             MeanWaitHalfWidth: _waits.HalfWidth(),
             MeanSojourn: _sojourns.Mean,
             MeanSojournHalfWidth: _sojourns.HalfWidth(),
-            BlockingProbability: _blocked.Mean,
-            BlockingHalfWidth: _blocked.HalfWidth(),
+            BlockingProbability: _p.Capacity == FifoStation.Unbounded ? 0 : _blocked.Mean,
+            BlockingHalfWidth: _p.Capacity == FifoStation.Unbounded ? 0 : _blocked.HalfWidth(),
             TimeAverageInSystem: _station.AverageInSystem,
             ThroughputPerSecond: _station.Completed / elapsed,
             SimulatedSeconds: _simulation.Now.TotalSeconds);
@@ -70,7 +70,7 @@ public sealed class MmcModel : IEventHandler, IStationListener
     void IEventHandler.Handle(Simulation simulation, int kind, long arg)
     {
         bool admitted = _station.Arrive(_arrived++, Next(_service));
-        if (_completed >= _p.WarmupCustomers) _blocked.Add(admitted ? 0 : 1);
+        if (_p.Capacity != FifoStation.Unbounded && _completed >= _p.WarmupCustomers) _blocked.Add(admitted ? 0 : 1);
         simulation.ScheduleAfter(Next(_interarrival), _arrivals);
     }
 
@@ -86,10 +86,12 @@ public sealed class MmcModel : IEventHandler, IStationListener
             }
             return;
         }
-        _waits.Add((started - arrived).TotalSeconds);
-        _sojourns.Add((now - arrived).TotalSeconds);
+        _waits.Add((started.Nanoseconds - arrived.Nanoseconds) * SecondsPerNanosecond);
+        _sojourns.Add((now.Nanoseconds - arrived.Nanoseconds) * SecondsPerNanosecond);
         if (_completed == _p.WarmupCustomers + _p.Customers) _simulation.Stop();
     }
+
+    private const double SecondsPerNanosecond = 1e-9;
 
     private static Duration Next(ISampler sampler) => Duration.FromSecondsRounded(sampler.Sample());
 }

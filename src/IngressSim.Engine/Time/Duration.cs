@@ -28,11 +28,10 @@ public readonly record struct Duration(long Nanoseconds) : IComparable<Duration>
     /// <summary>Rounds a real-valued number of seconds (e.g. a sampled service time) to the nearest nanosecond.</summary>
     public static Duration FromSecondsRounded(double seconds)
     {
-        if (double.IsNaN(seconds) || double.IsInfinity(seconds))
-            throw new ArgumentOutOfRangeException(nameof(seconds), seconds, "a duration must be finite");
         double ns = Math.Round(seconds * NanosPerSecond);
-        if (ns >= long.MaxValue || ns <= long.MinValue)
-            throw new ArgumentOutOfRangeException(nameof(seconds), seconds, "duration out of range");
+        // One comparison pair also rejects NaN (every comparison with NaN is false) and infinities.
+        if (!(ns < long.MaxValue && ns > long.MinValue))
+            throw new ArgumentOutOfRangeException(nameof(seconds), seconds, "a duration must be finite and within ±292 years");
         return new((long)ns);
     }
 
