@@ -77,7 +77,7 @@ public class ManifestReaderTests
         Assert.Equal(new SourceLocation("scenario.yaml", 31, 23), ingress.Locate("spec.rules[0].http.paths[0].backend.service.name"));
         // A missing field is located at its nearest written ancestor.
         Assert.Equal(ingress.Locate("spec.rules[0].http.paths[0].backend.service"), ingress.Locate("spec.rules[0].http.paths[0].backend.service.nope"));
-        Assert.Equal(36, set.Objects[1].Source.Start.Line);
+        Assert.Equal(35, set.Objects[1].Source.Start.Line);
     }
 
     [Fact]
