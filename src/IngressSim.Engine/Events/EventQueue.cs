@@ -25,14 +25,19 @@ public sealed class EventQueue
     /// <summary>Events scheduled so far: the next insertion sequence number.</summary>
     public long Scheduled => (long)_sequence;
 
+    [MethodImpl(MethodImplOptions.AggressiveInlining)]
     public void Enqueue(Instant time, int priority, int handler, int kind, long arg)
     {
-        if ((uint)priority > MaxPriority)
-            throw new ArgumentOutOfRangeException(nameof(priority), priority, "priority must be 0..255");
-        if (_count == _heap.Length) Array.Resize(ref _heap, _heap.Length * 2);
+        if ((uint)priority > MaxPriority) ThrowPriorityOutOfRange(priority);
+        if (_count == _heap.Length) Grow();
         var item = new ScheduledEvent(time, ((ulong)priority << SequenceBits) | _sequence++, handler, kind, arg);
         SiftUp(_count++, item);
     }
+
+    private static void ThrowPriorityOutOfRange(int priority) =>
+        throw new ArgumentOutOfRangeException(nameof(priority), priority, "priority must be 0..255");
+
+    private void Grow() => Array.Resize(ref _heap, _heap.Length * 2);
 
     public ref readonly ScheduledEvent Peek()
     {
@@ -47,6 +52,7 @@ public sealed class EventQueue
     }
 
     /// <summary>Takes the earliest event if it is due strictly before <paramref name="until"/>: the run loop's one call per event.</summary>
+    [MethodImpl(MethodImplOptions.AggressiveInlining)]
     public bool TryDequeueBefore(Instant until, out ScheduledEvent next)
     {
         if (_count == 0 || _heap[0].Time >= until)

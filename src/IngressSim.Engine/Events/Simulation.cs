@@ -1,3 +1,4 @@
+using System.Runtime.CompilerServices;
 using IngressSim.Engine.Randomness;
 using IngressSim.Engine.Time;
 
@@ -37,14 +38,19 @@ public sealed class Simulation(ulong seed)
         return new HandlerId(_handlerCount++);
     }
 
+    [MethodImpl(MethodImplOptions.AggressiveInlining)]
     public void Schedule(Instant at, HandlerId handler, int kind = 0, long arg = 0, int priority = NormalPriority)
     {
-        if (at < Now)
-            throw new ArgumentOutOfRangeException(nameof(at), at, $"cannot schedule in the past (now {Now})");
-        if ((uint)handler.Value >= (uint)_handlerCount)
-            throw new ArgumentOutOfRangeException(nameof(handler), handler.Value, "handler is not registered with this simulation");
+        if (at.Nanoseconds < Now.Nanoseconds) ThrowInThePast(at);
+        if ((uint)handler.Value >= (uint)_handlerCount) ThrowNotRegistered(handler);
         _queue.Enqueue(at, priority, handler.Value, kind, arg);
     }
+
+    private void ThrowInThePast(Instant at) =>
+        throw new ArgumentOutOfRangeException(nameof(at), at, $"cannot schedule in the past (now {Now})");
+
+    private static void ThrowNotRegistered(HandlerId handler) =>
+        throw new ArgumentOutOfRangeException(nameof(handler), handler.Value, "handler is not registered with this simulation");
 
     public void ScheduleAfter(Duration delay, HandlerId handler, int kind = 0, long arg = 0, int priority = NormalPriority) =>
         Schedule(Now + delay, handler, kind, arg, priority);
