@@ -1,0 +1,30 @@
+namespace IngressSim.Model.Metrics;
+
+/// <summary>
+/// Levels the model reports per series (not counted per request). A gauge keeps its last value until set
+/// again, like a Prometheus gauge (ingress-nginx exports <c>nginx_ingress_controller_nginx_process_connections</c>
+/// and <c>_num_procs</c> that way, MODEL_FACTS §1); a window row shows the value at the window's end.
+/// </summary>
+public enum Gauge : byte
+{
+    ActiveConnections,
+    ReadyPods,
+    /// <summary>Mean CPU utilisation of the series' pods, 0..1.</summary>
+    PodCpuUtilisation,
+    /// <summary>CPU utilisation of the ingress controller replicas serving the series, 0..1.</summary>
+    ControllerCpuUtilisation,
+    /// <summary>Live nginx worker generations (old ones still draining after reloads; MODEL_FACTS §1).</summary>
+    WorkerGenerations,
+}
+
+public static class Gauges
+{
+    public const int Count = (int)Gauge.WorkerGenerations + 1;
+
+    public static readonly IReadOnlyList<Gauge> All = Enum.GetValues<Gauge>();
+
+    private static readonly string[] Labels =
+        ["active_connections", "ready_pods", "pod_cpu_utilisation", "controller_cpu_utilisation", "worker_generations"];
+
+    public static string Label(this Gauge gauge) => Labels[(int)gauge];
+}

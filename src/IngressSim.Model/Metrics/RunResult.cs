@@ -1,0 +1,52 @@
+namespace IngressSim.Model.Metrics;
+
+/// <summary>Which run this is: enough to reproduce it.</summary>
+public sealed record RunIdentity(string Scenario, string Variant, ulong Seed);
+
+/// <summary>Requests, their statuses and latencies, and reloads over one phase of the run.</summary>
+public sealed record PhaseResult(
+    string Name,
+    double StartSeconds,
+    double EndSeconds,
+    StatusCounts Statuses,
+    LatencySummary Latency,
+    IReadOnlyList<CdfPoint> LatencyCdf,
+    ReloadSummary Reloads)
+{
+    public long Requests => Statuses.Total;
+}
+
+/// <summary>Whole-run figures of one series (an Ingress route or a Service).</summary>
+public sealed record SeriesResult(
+    string Name, StatusCounts Statuses, LatencySummary Latency, long Retries, long NewConnections,
+    long TlsFullHandshakes, long TlsResumedHandshakes)
+{
+    public long Requests => Statuses.Total;
+}
+
+/// <summary>
+/// Everything a run recorded, immutable: the one result model every exporter reads (after
+/// BenchmarkDotNet's Summary). Per-window per-series rows are not here — they were streamed to the
+/// window sink during the run.
+/// </summary>
+public sealed record RunResult(
+    RunIdentity Run,
+    double SimulatedSeconds,
+    double WallSeconds,
+    long Events,
+    double WindowSeconds,
+    StatusCounts Statuses,
+    long Retries,
+    LatencySummary Latency,
+    IReadOnlyList<CdfPoint> LatencyCdf,
+    ReloadSummary Reloads,
+    IReadOnlyList<PhaseResult> Phases,
+    IReadOnlyList<SeriesResult> Series,
+    IReadOnlyList<WindowPoint> Windows,
+    IReadOnlyList<ReloadRecord> ReloadLog,
+    long ReloadsDropped,
+    IReadOnlyList<TimelineEvent> Timeline,
+    long TimelineDropped)
+{
+    public long Requests => Statuses.Total;
+}

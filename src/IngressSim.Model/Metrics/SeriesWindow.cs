@@ -1,0 +1,25 @@
+using IngressSim.Engine.Time;
+
+namespace IngressSim.Model.Metrics;
+
+/// <summary>
+/// What one series did in one time window: a row of <c>timeseries.csv</c>. Handed to the
+/// <see cref="IWindowSink"/> by reference as the window closes.
+/// </summary>
+public readonly record struct SeriesWindow(
+    Instant Start,
+    Instant End,
+    string Series,
+    LatencySummary Latency,
+    StatusCounts Statuses,
+    long Retries,
+    long NewConnections,
+    long TlsFullHandshakes,
+    long TlsResumedHandshakes,
+    GaugeValues Gauges);
+
+/// <summary>Receives window rows as they are produced, so no run keeps its rows in memory (e.g. a streaming CSV writer).</summary>
+public interface IWindowSink
+{
+    void Write(in SeriesWindow row);
+}

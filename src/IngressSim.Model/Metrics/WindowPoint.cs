@@ -1,0 +1,11 @@
+namespace IngressSim.Model.Metrics;
+
+/// <summary>
+/// The compact "all series" figures of one window, kept in memory for the plots: a few numbers per
+/// window (a day of 10 s windows is 8 640 points), never per series.
+/// </summary>
+public readonly record struct WindowPoint(
+    double StartSeconds, double EndSeconds, LatencySummary Latency, StatusCounts Statuses, int Reloads)
+{
+    public long Requests => Statuses.Total;
+}
