@@ -64,49 +64,62 @@ public sealed class EventQueue
         return true;
     }
 
+    [MethodImpl(MethodImplOptions.AggressiveInlining)]
     private ScheduledEvent RemoveTop()
     {
-        var top = _heap[0];
+        var heap = _heap;
+        var top = heap[0];
         int last = --_count;
-        if (last > 0) SiftDown(_heap[last]);
+        if (last > 0) SiftDown(heap, last, in heap[last]);
         return top;
     }
 
-    public void Clear()
-    {
-        Array.Clear(_heap, 0, _count);
-        _count = 0;
-    }
-
     [MethodImpl(MethodImplOptions.AggressiveInlining)]
-    private void SiftUp(int index, ScheduledEvent item)
+    private void SiftUp(int index, in ScheduledEvent item)
     {
         var heap = _heap;
+        long time = item.Time.Nanoseconds;
+        ulong order = item.Order;
         while (index > 0)
         {
             int parent = (index - 1) >> 2;
-            if (!item.RunsBefore(heap[parent])) break;
-            heap[index] = heap[parent];
+            ref var p = ref heap[parent];
+            long pt = p.Time.Nanoseconds;
+            if (pt < time || (pt == time && p.Order < order)) break;
+            heap[index] = p;
             index = parent;
         }
         heap[index] = item;
     }
 
-    /// <summary>Moves <paramref name="item"/> down from the root, filling the hole left by the dequeued top.</summary>
-    private void SiftDown(ScheduledEvent item)
+    /// <summary>
+    /// Moves the last element (at <paramref name="count"/>, now outside the heap) down from the root,
+    /// filling the hole left by the dequeued top; its key is held in registers throughout.
+    /// </summary>
+    private static void SiftDown(ScheduledEvent[] heap, int count, in ScheduledEvent item)
     {
-        var heap = _heap;
-        int count = _count;
+        long time = item.Time.Nanoseconds;
+        ulong order = item.Order;
         int index = 0;
         while (true)
         {
             int first = (index << 2) + 1;
             if (first >= count) break;
             int best = first;
+            long bestTime = heap[first].Time.Nanoseconds;
+            ulong bestOrder = heap[first].Order;
             int end = Math.Min(first + 4, count);
             for (int c = first + 1; c < end; c++)
-                if (heap[c].RunsBefore(heap[best])) best = c;
-            if (!heap[best].RunsBefore(item)) break;
+            {
+                long ct = heap[c].Time.Nanoseconds;
+                if (ct < bestTime || (ct == bestTime && heap[c].Order < bestOrder))
+                {
+                    best = c;
+                    bestTime = ct;
+                    bestOrder = heap[c].Order;
+                }
+            }
+            if (time < bestTime || (time == bestTime && order < bestOrder)) break;
             heap[index] = heap[best];
             index = best;
         }

@@ -1,5 +1,4 @@
 using IngressSim.Engine.Events;
-using IngressSim.Engine.Statistics;
 using IngressSim.Engine.Time;
 
 namespace IngressSim.Engine.Stations;
@@ -24,7 +23,10 @@ public sealed class FifoStation : IEventHandler
     private InService[] _servers;
     private int[] _freeServers;
     private int _freeCount;
-    private TimeWeightedStatistic _inSystem;
+    // L·T without touching every event: the time each customer has spent here since _statsFrom
+    // is added when it leaves; customers still present are added when the average is asked for.
+    private double _departedArea;
+    private Instant _statsFrom;
 
     /// <param name="servers">c, the number of parallel servers (≥ 1).</param>
     /// <param name="capacity">K, the most customers in the station (queue + service), or <see cref="Unbounded"/>.</param>
@@ -42,7 +44,7 @@ public sealed class FifoStation : IEventHandler
         _freeServers = new int[servers];
         for (int i = 0; i < servers; i++) _freeServers[i] = servers - 1 - i;
         _freeCount = servers;
-        _inSystem = new TimeWeightedStatistic(simulation.Now);
+        _statsFrom = simulation.Now;
     }
 
     public string Name { get; }
@@ -55,7 +57,23 @@ public sealed class FifoStation : IEventHandler
     public long Completed { get; private set; }
 
     /// <summary>Time-average number of customers in the station since creation or the last <see cref="ResetStatistics"/>.</summary>
-    public double AverageInSystem => _inSystem.AverageUntil(_simulation.Now);
+    public double AverageInSystem
+    {
+        get
+        {
+            var now = _simulation.Now;
+            double area = _departedArea;
+            for (int i = 0; i < _servers.Length; i++)
+                if (_servers[i].Busy) area += TimeHereSinceStatsStart(_servers[i].Arrived, now);
+            for (int i = 0; i < _queued; i++)
+                area += TimeHereSinceStatsStart(_queue[(_head + i) & (_queue.Length - 1)].Arrived, now);
+            long span = now.Nanoseconds - _statsFrom.Nanoseconds;
+            return span > 0 ? area / span : double.NaN;
+        }
+    }
+
+    private double TimeHereSinceStatsStart(Instant arrived, Instant now) =>
+        now.Nanoseconds - Math.Max(arrived.Nanoseconds, _statsFrom.Nanoseconds);
 
     /// <summary>A customer arrives needing <paramref name="serviceTime"/>; false if the station is full (blocked, lost).</summary>
     public bool Arrive(long customer, Duration serviceTime)
@@ -71,7 +89,6 @@ public sealed class FifoStation : IEventHandler
             StartService(customer, now, now, serviceTime);
         else
             EnqueueWaiting(new Waiting(customer, now, serviceTime));
-        _inSystem.Set(now, InSystem);
         return true;
     }
 
@@ -80,14 +97,17 @@ public sealed class FifoStation : IEventHandler
         Arrivals = 0;
         Blocked = 0;
         Completed = 0;
-        _inSystem.Reset(_simulation.Now);
+        _departedArea = 0;
+        _statsFrom = _simulation.Now;
     }
 
     void IEventHandler.Handle(Simulation simulation, int kind, long arg)
     {
         int server = (int)arg;
         var done = _servers[server];
+        _servers[server] = default;
         _freeServers[_freeCount++] = server;
+        _departedArea += TimeHereSinceStatsStart(done.Arrived, simulation.Now);
         Completed++;
         if (_queued > 0)
         {
@@ -97,14 +117,13 @@ public sealed class FifoStation : IEventHandler
             _queued--;
             StartService(next.Customer, next.Arrived, simulation.Now, next.ServiceTime);
         }
-        _inSystem.Set(simulation.Now, InSystem);
         _listener.OnDeparture(this, done.Customer, done.Arrived, done.Started);
     }
 
     private void StartService(long customer, Instant arrived, Instant now, Duration serviceTime)
     {
         int server = _freeServers[--_freeCount];
-        _servers[server] = new InService(customer, arrived, now);
+        _servers[server] = new InService(customer, arrived, now, Busy: true);
         _simulation.Schedule(now + serviceTime, _id, 0, server);
     }
 
@@ -124,5 +143,5 @@ public sealed class FifoStation : IEventHandler
     }
 
     private readonly record struct Waiting(long Customer, Instant Arrived, Duration ServiceTime);
-    private readonly record struct InService(long Customer, Instant Arrived, Instant Started);
+    private readonly record struct InService(long Customer, Instant Arrived, Instant Started, bool Busy);
 }
