@@ -83,7 +83,9 @@ public sealed class LatencyHistogram
         }
         double mean = (double)_sumNanoseconds / Count / Duration.NanosPerMillisecond;
         double max = _maxNanoseconds / (double)Duration.NanosPerMillisecond;
-        return new LatencySummary(Count, mean, values[0] / 1000.0, values[1] / 1000.0, values[2] / 1000.0, values[3] / 1000.0, max);
+        // A bucket's upper edge can lie above every recorded value: no percentile exceeds the exact max.
+        return new LatencySummary(Count, mean, Math.Min(values[0] / 1000.0, max), Math.Min(values[1] / 1000.0, max),
+            Math.Min(values[2] / 1000.0, max), Math.Min(values[3] / 1000.0, max), max);
     }
 
     /// <summary>The empirical CDF, one point per non-empty bucket (at the bucket's upper edge).</summary>

@@ -1,0 +1,86 @@
+using IngressSim.Model.Metrics;
+using ScottPlot;
+
+namespace IngressSim.Reporting.Plots;
+
+/// <summary>
+/// <c>latency-over-time.png</c>: p50, p95 and p99 of all requests per window, phases shaded and named,
+/// reload starts marked along the bottom. The y axis turns logarithmic when the percentiles span more
+/// than a factor <see cref="LogScaleRatio"/> — a 2 s storm tail over a 50 ms baseline would otherwise
+/// flatten the baseline into the axis.
+/// </summary>
+public sealed class LatencyOverTimePlot : IResultExporter
+{
+    private const double LogScaleRatio = 30;
+    private const double FloorMs = 0.001; // the histograms' 1 µs resolution: log10 needs a positive value
+
+    public string FileName => "latency-over-time.png";
+
+    public void Export(RunResult result, Stream output) => output.Write(Render(result));
+
+    public static byte[] Render(RunResult result)
+    {
+        var plot = PlotStyle.NewPlot($"Latency over time — {result.Run.Scenario} / {result.Run.Variant}");
+        var time = TimeAxis.For(result.SimulatedSeconds);
+        var windows = result.Windows.Where(w => w.Requests > 0).ToArray();
+        var x = windows.Select(w => time.ToAxis((w.StartSeconds + w.EndSeconds) / 2)).ToArray();
+
+        double lowest = windows.Length == 0 ? 1 : Math.Max(FloorMs, windows.Min(w => w.Latency.P50Ms));
+        double highest = windows.Length == 0 ? 1 : Math.Max(FloorMs, windows.Max(w => w.Latency.P99Ms));
+        bool log = highest / lowest > LogScaleRatio;
+        Func<double, double> y = log ? ms => Math.Log10(Math.Max(FloorMs, ms)) : ms => ms;
+        double yMin = log ? Math.Floor(y(lowest)) : 0;
+        double yMax = log ? Math.Ceiling(y(highest) + 0.15) : highest * 1.15;
+
+        ShadePhases(plot, result, time, yMax);
+        AddLine(plot, x, windows.Select(w => y(w.Latency.P50Ms)).ToArray(), PlotStyle.P50, "p50");
+        AddLine(plot, x, windows.Select(w => y(w.Latency.P95Ms)).ToArray(), PlotStyle.P95, "p95");
+        AddLine(plot, x, windows.Select(w => y(w.Latency.P99Ms)).ToArray(), PlotStyle.P99, "p99");
+        MarkReloads(plot, result, time, yMin + (yMax - yMin) * 0.02);
+
+        plot.XLabel(time.Label);
+        plot.YLabel(log ? "Latency (ms, log scale)" : "Latency (ms)");
+        PlotStyle.InvariantLinearTicks(plot.Axes.Bottom);
+        if (log) PlotStyle.LogTicks(plot.Axes.Left);
+        else PlotStyle.InvariantLinearTicks(plot.Axes.Left);
+        plot.Axes.SetLimits(0, time.ToAxis(result.SimulatedSeconds), yMin, yMax);
+        plot.ShowLegend(Edge.Right);
+        return PlotStyle.Png(plot);
+    }
+
+    private static void AddLine(Plot plot, double[] x, double[] y, Color color, string label)
+    {
+        var line = plot.Add.ScatterLine(x, y, color);
+        line.LineWidth = 2;
+        line.LegendText = label;
+    }
+
+    /// <summary>Shaded band and a name at the top for each phase: where the story changes.</summary>
+    internal static void ShadePhases(Plot plot, RunResult result, TimeAxis time, double top)
+    {
+        for (int i = 0; i < result.Phases.Count; i++)
+        {
+            var phase = result.Phases[i];
+            var span = plot.Add.HorizontalSpan(time.ToAxis(phase.StartSeconds), time.ToAxis(phase.EndSeconds));
+            span.FillStyle.Color = PlotStyle.PhaseFill(i);
+            span.LineStyle.Width = 0;
+            var label = plot.Add.Text(phase.Name, time.ToAxis(phase.StartSeconds), top);
+            label.LabelAlignment = Alignment.UpperLeft;
+            label.LabelFontSize = 14;
+            label.LabelBold = true;
+            label.LabelFontColor = Colors.DimGray;
+            label.OffsetX = 4;
+            label.OffsetY = 4;
+        }
+    }
+
+    private static void MarkReloads(Plot plot, RunResult result, TimeAxis time, double y)
+    {
+        if (result.ReloadLog.Count == 0) return;
+        var xs = result.ReloadLog.Select(r => time.ToAxis(r.Start.TotalSeconds)).ToArray();
+        var markers = plot.Add.ScatterPoints(xs, Enumerable.Repeat(y, xs.Length).ToArray(), PlotStyle.Reload);
+        markers.MarkerShape = MarkerShape.FilledTriangleUp;
+        markers.MarkerSize = 7;
+        markers.LegendText = $"reload start ({result.Reloads.Count})";
+    }
+}

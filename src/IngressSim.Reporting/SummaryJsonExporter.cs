@@ -1,0 +1,105 @@
+using System.Text.Json;
+using IngressSim.Model.Metrics;
+
+namespace IngressSim.Reporting;
+
+/// <summary>
+/// <c>summary.json</c> with the field names of issues 4 and 5. Written field by field in a fixed order,
+/// so the same result gives the same bytes; <c>wallSeconds</c> is the one field that varies between
+/// identical runs, and <paramref name="deterministic"/> writes 0 there for byte-identity checks.
+/// Undefined statistics (no requests, fewer than two reloads) are <c>null</c>.
+/// </summary>
+public sealed class SummaryJsonExporter(bool deterministic = false) : IResultExporter
+{
+    public string FileName => "summary.json";
+
+    public void Export(RunResult result, Stream output)
+    {
+        using var json = new Utf8JsonWriter(output, new JsonWriterOptions { Indented = true, NewLine = "\n" });
+        json.WriteStartObject();
+        json.WriteString("scenario", result.Run.Scenario);
+        json.WriteString("variant", result.Run.Variant);
+        json.WriteNumber("seed", result.Run.Seed);
+        json.WriteNumber("simulatedSeconds", result.SimulatedSeconds);
+        json.WriteNumber("wallSeconds", deterministic ? 0 : result.WallSeconds);
+        json.WriteNumber("events", result.Events);
+        json.WriteNumber("windowSeconds", result.WindowSeconds);
+        WriteRequests(json, result.Statuses);
+        json.WriteNumber("retries", result.Retries);
+        WriteLatency(json, result.Latency);
+        WriteReloads(json, result.Reloads);
+        json.WriteStartArray("phases");
+        foreach (var phase in result.Phases)
+        {
+            json.WriteStartObject();
+            json.WriteString("name", phase.Name);
+            json.WriteNumber("start", phase.StartSeconds);
+            json.WriteNumber("end", phase.EndSeconds);
+            WriteRequests(json, phase.Statuses);
+            WriteLatency(json, phase.Latency);
+            WriteReloads(json, phase.Reloads);
+            json.WriteEndObject();
+        }
+        json.WriteEndArray();
+        json.WriteStartArray("series");
+        foreach (var series in result.Series)
+        {
+            json.WriteStartObject();
+            json.WriteString("name", series.Name);
+            WriteRequests(json, series.Statuses);
+            WriteLatency(json, series.Latency);
+            json.WriteNumber("retries", series.Retries);
+            json.WriteNumber("newConnections", series.NewConnections);
+            json.WriteNumber("tlsFullHandshakes", series.TlsFullHandshakes);
+            json.WriteNumber("tlsResumedHandshakes", series.TlsResumedHandshakes);
+            json.WriteEndObject();
+        }
+        json.WriteEndArray();
+        json.WriteStartObject("dropped");
+        json.WriteNumber("reloads", result.ReloadsDropped);
+        json.WriteNumber("timelineEvents", result.TimelineDropped);
+        json.WriteEndObject();
+        json.WriteEndObject();
+    }
+
+    private static void WriteRequests(Utf8JsonWriter json, in StatusCounts statuses)
+    {
+        json.WriteStartObject("requests");
+        json.WriteNumber("total", statuses.Total);
+        json.WriteStartObject("byStatus");
+        foreach (var status in ResponseStatuses.All) json.WriteNumber(status.Label(), statuses[status]);
+        json.WriteEndObject();
+        json.WriteEndObject();
+    }
+
+    private static void WriteLatency(Utf8JsonWriter json, LatencySummary latency)
+    {
+        json.WriteStartObject("latencyMs");
+        Number(json, "mean", latency.MeanMs);
+        Number(json, "p50", latency.P50Ms);
+        Number(json, "p95", latency.P95Ms);
+        Number(json, "p99", latency.P99Ms);
+        Number(json, "p999", latency.P999Ms);
+        Number(json, "max", latency.MaxMs);
+        json.WriteEndObject();
+    }
+
+    private static void WriteReloads(Utf8JsonWriter json, ReloadSummary reloads)
+    {
+        json.WriteStartObject("reloads");
+        json.WriteNumber("count", reloads.Count);
+        Number(json, "meanIntervalSeconds", reloads.MeanIntervalSeconds);
+        json.WriteStartObject("durationMs");
+        Number(json, "p50", reloads.DurationP50Ms);
+        Number(json, "max", reloads.DurationMaxMs);
+        json.WriteEndObject();
+        Number(json, "affectedConnectionFraction", reloads.AffectedConnectionFraction);
+        json.WriteEndObject();
+    }
+
+    private static void Number(Utf8JsonWriter json, string name, double value)
+    {
+        if (double.IsNaN(value)) json.WriteNull(name);
+        else json.WriteNumber(name, value);
+    }
+}
