@@ -83,3 +83,45 @@ public class ExampleScenarioTests
         Assert.Equal("5s", batch.Parameters["batchWindow"]);
     }
 }
+
+public class ScenarioManifestTests
+{
+    [Fact]
+    public void Minimal_ReadsInlineManifests_AndGeneratesTheControllersClass()
+    {
+        var scenario = ScenarioLoader.Load(RepoPaths.Example("minimal.yaml")).Scenario!;
+        Assert.Equal(["Service", "Deployment", "Ingress", "IngressClass"], scenario.Manifests.Objects.Select(o => o.Kind));
+        var ingress = scenario.Manifests.OfKind<Kubernetes.Networking.Ingress>().Single();
+        // The Ingress document starts on the line after the second '---' inside the block.
+        Assert.Equal(42, ingress.Source.Start.Line);
+        Assert.Equal(7, ingress.Source.Start.Column);
+        Assert.Equal(8, scenario.WorkloadOf("default", "shop").Concurrency);
+    }
+
+    [Fact]
+    public void InlineManifestError_PointsIntoTheScenarioFile()
+    {
+        var text = File.ReadAllText(RepoPaths.Example("minimal.yaml")).Replace("pathType: Prefix", "pathType: Sideways");
+        var result = ScenarioLoader.LoadText(text, RepoPaths.Example("minimal.yaml"));
+        var error = Yaml.SingleError(result);
+        Assert.StartsWith("K8S", error.Code);
+        Assert.Equal(52, error.Location.Line);
+    }
+
+    [Fact]
+    public void Storefront_ExpandsTheFleet_AndReadsManifestFiles()
+    {
+        var scenario = ScenarioLoader.Load(RepoPaths.Example("storefront.yaml")).Scenario!;
+        var objects = scenario.Manifests.Objects;
+        Assert.Equal(20 * 4 + 3 + 1, objects.Count);
+        var hpa = scenario.Manifests.OfKind<Kubernetes.Autoscaling.HorizontalPodAutoscaler>().First(h => h.Metadata.Name == "svc-3");
+        Assert.Equal(10, hpa.Spec.MaxReplicas);
+        Assert.Equal(70, hpa.Spec.Metrics[0].Resource!.Target.AverageUtilization);
+        var ingress = scenario.Manifests.OfKind<Kubernetes.Networking.Ingress>().First(i => i.Metadata.Name == "svc-3");
+        Assert.Equal("svc-3.shop.example.com", ingress.Spec.Rules[0].Host);
+        Assert.Equal(61, ingress.Source.Start.Line);
+        var generatedClass = scenario.Manifests.OfKind<Kubernetes.Networking.IngressClass>().Single();
+        Assert.True(generatedClass.IsDefault);
+        Assert.Same(scenario.Spec.Cluster.Fleets[0].Workload, scenario.WorkloadOf("default", "svc-12"));
+    }
+}

@@ -1,6 +1,5 @@
 using IngressSim.Engine.Time;
 using IngressSim.Scenarios.Binding;
-using IngressSim.Scenarios.Yaml;
 
 namespace IngressSim.Scenarios.Cluster;
 
@@ -24,8 +23,11 @@ public sealed record ClusterSpec
     /// <summary>Manifest files (multi-document or <c>kind: List</c>), relative to the scenario file.</summary>
     public IReadOnlyList<string> ManifestFiles { get; init; } = [];
 
-    /// <summary>Kubernetes objects written inline (Ingress, Service, Deployment, ...).</summary>
-    public IReadOnlyList<YamlValue> Manifests { get; init; } = [];
+    /// <summary>
+    /// Kubernetes manifests pasted inline as a block (<c>manifests: |</c>), exactly as <c>kubectl get -o yaml</c>
+    /// prints them: several documents separated by <c>---</c>, or a <c>kind: List</c>.
+    /// </summary>
+    public string? Manifests { get; init; }
 
     /// <summary>Generated services: Deployment + Service + Ingress (+ HPA) each, from one template.</summary>
     public IReadOnlyList<FleetSpec> Fleets { get; init; } = [];

@@ -1,13 +1,22 @@
+using IngressSim.Kubernetes;
 using IngressSim.Kubernetes.Diagnostics;
+using IngressSim.Kubernetes.Manifests;
+using IngressSim.Scenarios.Cluster;
 using IngressSim.Scenarios.Traffic;
 using IngressSim.Scenarios.Yaml;
 
 namespace IngressSim.Scenarios.Loading;
 
-/// <summary>Reads the files a scenario refers to, relative to its folder, reporting each problem at the line that names the file.</summary>
-internal sealed class ReferencedFiles(string directory, YamlLimits limits, DiagnosticBag diagnostics, SourceNode root)
+/// <summary>
+/// Reads what a bound scenario refers to — CSV rate series and Kubernetes manifests (files, the
+/// inline block, fleets, controllers' IngressClasses) — relative to the scenario's folder, reporting
+/// each problem at the line that names it.
+/// </summary>
+internal sealed class ReferencedFiles(string path, string text, YamlLimits limits, DiagnosticBag diagnostics, SourceNode root)
 {
-    public string Resolve(string relative) => Path.GetFullPath(Path.Combine(directory, relative));
+    private readonly string _directory = Path.GetDirectoryName(Path.GetFullPath(path)) ?? ".";
+
+    private string Resolve(string relative) => Path.GetFullPath(Path.Combine(_directory, relative));
 
     public IReadOnlyDictionary<string, RateSeries> ReadRateSeries(ScenarioSpec spec)
     {
@@ -17,19 +26,65 @@ internal sealed class ReferencedFiles(string directory, YamlLimits limits, Diagn
         foreach (var csv in profiles.Select(p => p.Csv).OfType<CsvRateSpec>())
         {
             if (series.ContainsKey(csv.File)) continue;
-            var at = LocationOfScalar(csv.File);
-            var text = SourceFile.Read(Resolve(csv.File), limits, diagnostics, at);
-            if (text is not null && RateSeries.Parse(text, Resolve(csv.File), csv.Column, diagnostics) is { } parsed)
+            var content = SourceFile.Read(Resolve(csv.File), limits, diagnostics, LocationOfScalar(csv.File));
+            if (content is not null && RateSeries.Parse(content, Resolve(csv.File), csv.Column, diagnostics) is { } parsed)
                 series[csv.File] = parsed;
         }
         return series;
     }
 
-    public void CheckManifestFiles(IEnumerable<string> files)
+    /// <summary>Every Kubernetes object of the scenario: manifest files in order, the inline block, fleets, then generated IngressClasses.</summary>
+    public ManifestSet ReadManifests(ClusterSpec cluster)
     {
-        foreach (var file in files.Where(f => !File.Exists(Resolve(f))))
-            diagnostics.Error(ScenarioCodes.FileNotFound, $"manifest file not found: {file} (looked in {directory})", LocationOfScalar(file),
-                "paths are relative to the scenario file's folder");
+        var set = ManifestSet.Empty;
+        foreach (var file in cluster.ManifestFiles)
+        {
+            var at = LocationOfScalar(file);
+            if (SourceFile.Read(Resolve(file), limits, diagnostics, at) is { } content)
+                set = set.Concat(Guarded(() => ManifestReader.ReadText(content, Resolve(file)), Resolve(file)));
+        }
+        if (cluster.Manifests is { } inline && root.At("spec.cluster.manifests") is ScalarNode block)
+            set = set.Concat(Guarded(() => ReadInline(inline, block), path));
+        var generated = new List<KubernetesObject>();
+        for (int i = 0; i < cluster.Fleets.Count; i++)
+            generated.AddRange(FleetExpansion.Expand(cluster.Fleets[i], root.ItemAt("spec.cluster.fleets", i).Location));
+        generated.AddRange(ControllerClasses.Missing(cluster.Controllers, set.Objects,
+            i => root.ItemAt("spec.cluster.controllers", i).Location));
+        set = set.Concat(new ManifestSet(generated, []));
+        diagnostics.AddRange(set.Diagnostics);
+        return set;
+    }
+
+    /// <summary>
+    /// Reads the <c>manifests: |</c> block with positions mapped back into the scenario file: the
+    /// content starts on the line after the indicator and is indented by the first content line's indentation.
+    /// </summary>
+    private ManifestSet ReadInline(string content, ScalarNode block)
+    {
+        if (block.IsPlain || !block.IsBlock)
+            return ManifestReader.ReadText(content, path, block.Location.Line - 1, block.Location.Column - 1);
+        var lines = text.Split('\n');
+        int indent = lines.Skip(block.Location.Line).FirstOrDefault(l => l.Trim().Length > 0) is { } first
+            ? first.Length - first.TrimStart(' ').Length
+            : 0;
+        return ManifestReader.ReadText(content, path, block.Location.Line, indent);
+    }
+
+    /// <summary>
+    /// YamlDotNet's scanner throws InvalidOperationException on some malformed input instead of a
+    /// located YamlException; the manifest reader does not catch it, so a bad file is reported here.
+    /// </summary>
+    private static ManifestSet Guarded(Func<ManifestSet> read, string file)
+    {
+        try
+        {
+            return read();
+        }
+        catch (InvalidOperationException ex)
+        {
+            return new ManifestSet([], [Diagnostic.Error(ScenarioCodes.YamlSyntax, $"YAML syntax error in manifests: {ex.Message}",
+                SourceLocation.InFile(file), "check indentation, a missing ':' or an unclosed quote or bracket")]);
+        }
     }
 
     /// <summary>Where a file name was written: the first scalar with that text (file names are rarely repeated).</summary>

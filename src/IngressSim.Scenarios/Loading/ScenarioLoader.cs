@@ -55,10 +55,9 @@ public static class ScenarioLoader
         var document = new SpecBinder(diagnostics).Bind<ScenarioDocument>(root);
         if (document is null || diagnostics.HasErrors) return new ScenarioLoadResult(null, diagnostics.Items);
 
-        var directory = Path.GetDirectoryName(Path.GetFullPath(path)) ?? ".";
-        var references = new ReferencedFiles(directory, options.Limits, diagnostics, root);
+        var references = new ReferencedFiles(path, text, options.Limits, diagnostics, root);
         var rateSeries = references.ReadRateSeries(document.Spec);
-        references.CheckManifestFiles(document.Spec.Cluster.ManifestFiles);
+        var manifests = references.ReadManifests(document.Spec.Cluster);
         if (diagnostics.HasErrors) return new ScenarioLoadResult(null, diagnostics.Items);
 
         return new ScenarioLoadResult(new LoadedScenario
@@ -68,6 +67,7 @@ public static class ScenarioLoader
             Variant = variant,
             Parameters = parameters,
             RateSeries = rateSeries,
+            Manifests = manifests,
         }, diagnostics.Items);
     }
 

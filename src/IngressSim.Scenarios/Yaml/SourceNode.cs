@@ -21,6 +21,9 @@ public sealed record ScalarNode(string Value, bool IsPlain, SourceLocation Locat
     /// <summary>YAML 1.2 core schema null: <c>~</c>, <c>null</c> or nothing, unquoted.</summary>
     public bool IsNull => IsPlain && Value is "" or "~" or "null" or "Null" or "NULL";
 
+    /// <summary>A literal (<c>|</c>) or folded (<c>&gt;</c>) block: its content starts on the line after <see cref="SourceNode.Location"/>.</summary>
+    public bool IsBlock { get; init; }
+
     public override long Size => 1;
     public override string KindName => "a scalar";
 }

@@ -87,7 +87,10 @@ public static class YamlTreeReader
             switch (e)
             {
                 case Scalar s:
-                    return Complete(new ScalarNode(s.Value, s.Style == ScalarStyle.Plain, At(s)), s.Anchor);
+                    return Complete(new ScalarNode(s.Value, s.Style == ScalarStyle.Plain, At(s))
+                    {
+                        IsBlock = s.Style is ScalarStyle.Literal or ScalarStyle.Folded,
+                    }, s.Anchor);
                 case AnchorAlias alias:
                     return Alias(alias);
                 case MappingStart m:
