@@ -66,7 +66,7 @@ public sealed record ControllerSpec
     public EnvoySpec Envoy { get; init; } = new();
 
     /// <summary>The IngressClass name this controller serves.</summary>
-    public string ClassName => IngressClass ?? Name;
+    [JsonIgnore] public string ClassName => IngressClass ?? Name;
 }
 
 /// <summary>CPU time a replica spends per unit of work; the replica queues when its workers are busy.</summary>

@@ -1,3 +1,4 @@
+using System.Text.Json.Serialization;
 using IngressSim.Engine.Time;
 using IngressSim.Scenarios.Binding;
 using MathNet.Numerics;
@@ -58,10 +59,10 @@ public sealed record LogNormalSpec : IValidatable
     [Limits("0.000001", "10")] public double? SigmaLog { get; init; }
 
     /// <summary>μ of ln(seconds), from whichever form was written.</summary>
-    public double Mu => MuLog ?? Math.Log(Median!.Value.TotalSeconds);
+    [JsonIgnore] public double Mu => MuLog ?? Math.Log(Median!.Value.TotalSeconds);
 
     /// <summary>σ of ln(seconds), from whichever form was written.</summary>
-    public double Sigma => SigmaLog ?? Math.Log(P99!.Value.TotalSeconds / Median!.Value.TotalSeconds) / Z99;
+    [JsonIgnore] public double Sigma => SigmaLog ?? Math.Log(P99!.Value.TotalSeconds / Median!.Value.TotalSeconds) / Z99;
 
     public void Validate(ValidationContext context)
     {
