@@ -60,33 +60,23 @@ public sealed class LatencyHistogram
         _maxNanoseconds = 0;
     }
 
-    /// <summary>Upper edge, in ms, of the bucket holding the given percentile (HdrHistogram's own query).</summary>
-    public double PercentileMs(double percentile) =>
-        Count == 0 ? double.NaN : _histogram.GetValueAtPercentile(percentile) / 1000.0;
-
     /// <summary>
-    /// All percentiles in one pass over the recorded buckets, with HdrHistogram's rank rule, so a
-    /// window close costs one walk per series instead of four.
+    /// Percentiles by HdrHistogram's own query: bucket upper edge, rank <c>(long)(p/100·n + 0.5)</c>
+    /// (TOOLCHAIN.md), capped at the exact max. Four short scans of the counts (~0.6 µs each) — far
+    /// cheaper than one walk with its <c>RecordedValues()</c> iterator (~170 µs), which matters when
+    /// 500 series close a window.
     /// </summary>
     public LatencySummary Summarize()
     {
         if (Count == 0) return LatencySummary.Empty;
-        long n = _histogram.TotalCount;
-        Span<long> ranks = [Rank(50, n), Rank(95, n), Rank(99, n), Rank(99.9, n)];
-        Span<long> values = stackalloc long[4];
-        int next = 0;
-        foreach (var bucket in _histogram.RecordedValues())
-        {
-            while (next < ranks.Length && bucket.TotalCountToThisValue >= ranks[next])
-                values[next++] = bucket.ValueIteratedTo;
-            if (next == ranks.Length) break;
-        }
         double mean = (double)_sumNanoseconds / Count / Duration.NanosPerMillisecond;
         double max = _maxNanoseconds / (double)Duration.NanosPerMillisecond;
-        // A bucket's upper edge can lie above every recorded value: no percentile exceeds the exact max.
-        return new LatencySummary(Count, mean, Math.Min(values[0] / 1000.0, max), Math.Min(values[1] / 1000.0, max),
-            Math.Min(values[2] / 1000.0, max), Math.Min(values[3] / 1000.0, max), max);
+        return new LatencySummary(Count, mean, Percentile(50, max), Percentile(95, max), Percentile(99, max), Percentile(99.9, max), max);
     }
+
+    // A bucket's upper edge can lie above every recorded value: no percentile exceeds the exact max.
+    private double Percentile(double percentile, double maxMs) =>
+        Math.Min(_histogram.GetValueAtPercentile(percentile) / 1000.0, maxMs);
 
     /// <summary>The empirical CDF, one point per non-empty bucket (at the bucket's upper edge).</summary>
     public IReadOnlyList<CdfPoint> Cdf()
@@ -97,7 +87,4 @@ public sealed class LatencyHistogram
             points.Add(new CdfPoint(bucket.ValueIteratedTo / 1000.0, bucket.TotalCountToThisValue / (double)n));
         return points;
     }
-
-    // HdrHistogram's GetValueAtPercentile rank: rounds half up and is at least 1 (TOOLCHAIN.md).
-    private static long Rank(double percentile, long n) => Math.Max(1, (long)(percentile / 100.0 * n + 0.5));
 }
