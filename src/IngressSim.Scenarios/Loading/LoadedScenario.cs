@@ -15,6 +15,9 @@ public sealed record LoadedScenario
     /// <summary>The scenario file; relative references were resolved against its folder.</summary>
     public required string SourcePath { get; init; }
 
+    /// <summary>The YAML tree the document was bound from (variant applied, parameters substituted), to locate fields.</summary>
+    public required Yaml.SourceNode Tree { get; init; }
+
     /// <summary>The applied variant, or <see cref="Variants.VariantOverlay.BaseVariant"/>.</summary>
     public required string Variant { get; init; }
 

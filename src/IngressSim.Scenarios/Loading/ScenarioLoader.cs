@@ -64,6 +64,7 @@ public static class ScenarioLoader
         {
             Document = document,
             SourcePath = path,
+            Tree = root,
             Variant = variant,
             Parameters = parameters,
             RateSeries = rateSeries,

@@ -1,0 +1,63 @@
+using IngressSim.Kubernetes.Manifests;
+using IngressSim.Scenarios.Lint;
+using IngressSim.Scenarios.Loading;
+
+namespace IngressSim.Scenarios.Validation;
+
+/// <summary>
+/// What <c>ingress-sim validate FILE...</c> does: each file is loaded as a scenario (when it declares
+/// <c>apiVersion: ingresssim.dev/...</c>) or read as plain Kubernetes manifests, then linted.
+/// Lint runs only on what loaded without errors, so findings are not echoes of a broken file.
+/// </summary>
+public static class ValidationRun
+{
+    public static ValidationReport Validate(IEnumerable<string> paths, ScenarioLoadOptions? options = null)
+    {
+        var files = paths.ToList();
+        var diagnostics = new List<Kubernetes.Diagnostics.Diagnostic>();
+        foreach (var path in files)
+            diagnostics.AddRange(IsScenario(path) ? ValidateScenario(path, options) : ValidateManifests(path));
+        return new ValidationReport(files, diagnostics);
+    }
+
+    private static IEnumerable<Kubernetes.Diagnostics.Diagnostic> ValidateScenario(string path, ScenarioLoadOptions? options)
+    {
+        var result = ScenarioLoader.Load(path, options);
+        return result.Scenario is { } scenario
+            ? [.. result.Diagnostics, .. ScenarioLinter.Lint(new LintContext(scenario.Manifests, scenario))]
+            : result.Diagnostics;
+    }
+
+    private static IEnumerable<Kubernetes.Diagnostics.Diagnostic> ValidateManifests(string path)
+    {
+        ManifestSet set;
+        try
+        {
+            set = ManifestReader.ReadFile(path);
+        }
+        catch (InvalidOperationException ex)
+        {
+            // YamlDotNet's scanner can throw this on malformed input (see ReferencedFiles).
+            return [Kubernetes.Diagnostics.Diagnostic.Error(ScenarioCodes.YamlSyntax, $"YAML syntax error: {ex.Message}",
+                Kubernetes.Diagnostics.SourceLocation.InFile(path))];
+        }
+        return set.HasErrors ? set.Diagnostics : [.. set.Diagnostics, .. ScenarioLinter.Lint(new LintContext(set))];
+    }
+
+    /// <summary>A scenario declares our apiVersion; anything else is treated as Kubernetes manifests.</summary>
+    private static bool IsScenario(string path)
+    {
+        try
+        {
+            using var reader = new StreamReader(path);
+            for (int i = 0; i < 200 && reader.ReadLine() is { } line; i++)
+                if (line.TrimStart().StartsWith("apiVersion:", StringComparison.Ordinal))
+                    return line.Contains("ingresssim.dev/", StringComparison.Ordinal);
+            return false;
+        }
+        catch (Exception ex) when (ex is IOException or UnauthorizedAccessException or ArgumentException or NotSupportedException)
+        {
+            return true; // the scenario loader reports the unreadable file with its own message
+        }
+    }
+}
