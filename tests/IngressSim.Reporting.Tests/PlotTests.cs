@@ -51,4 +51,15 @@ public class PlotTests
         var renamed = Result with { Run = Result.Run with { Variant = "all-fixes" } };
         Assert.NotEqual(LatencyCdfPlot.Render(Result), LatencyCdfPlot.Render(renamed));
     }
+
+    [Theory, MemberData(nameof(Plots))]
+    public void Png_OfARunWithoutRequests_StillRenders(string plot)
+    {
+        var recorder = new MetricsRecorder(["a"], [], IngressSim.Engine.Time.Instant.FromSeconds(30), new CollectingSink());
+        var empty = recorder.Finish(new RunIdentity("idle", "base", 1), 0, 0);
+
+        using var bitmap = SKBitmap.Decode(Render(plot, empty));
+
+        Assert.NotNull(bitmap);
+    }
 }
