@@ -214,3 +214,22 @@ public class LoaderErrorTests
         Assert.All(Yaml.Load(Yaml.Valid.Replace("replicas: 2", "replicas: x")).Diagnostics, d => Assert.Equal(Severity.Error, d.Severity));
     }
 }
+
+public class ManifestGuardTests
+{
+    [Theory]
+    [InlineData("apiVersion: v1\nkind: Service\nmetadata: ~\n")]
+    [InlineData("apiVersion: networking.k8s.io/v1\nkind: Ingress\nmetadata: {name: a}\nspec:\n  rules: [~]\n")]
+    [InlineData("a: 1\nb: [1, 2\nc: 3\n")]
+    public void BrokenManifestFile_IsAnErrorNotAnException(string manifests)
+    {
+        var path = Path.Combine(Path.GetTempPath(), $"ingresssim-guard-{Guid.NewGuid():N}.yaml");
+        File.WriteAllText(path, manifests);
+        try
+        {
+            var report = Validation.ValidationRun.Validate([path]);
+            Assert.False(report.IsValid);
+        }
+        finally { File.Delete(path); }
+    }
+}

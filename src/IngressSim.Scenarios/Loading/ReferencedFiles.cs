@@ -41,10 +41,10 @@ internal sealed class ReferencedFiles(string path, string text, YamlLimits limit
         {
             var at = LocationOfScalar(file);
             if (SourceFile.Read(Resolve(file), limits, diagnostics, at) is { } content)
-                set = set.Concat(Guarded(() => ManifestReader.ReadText(content, Resolve(file)), Resolve(file)));
+                set = set.Concat(GuardedManifestReader.ReadText(content, Resolve(file)));
         }
         if (cluster.Manifests is { } inline && root.At("spec.cluster.manifests") is ScalarNode block)
-            set = set.Concat(Guarded(() => ReadInline(inline, block), path));
+            set = set.Concat(ReadInline(inline, block));
         var generated = new List<KubernetesObject>();
         for (int i = 0; i < cluster.Fleets.Count; i++)
             generated.AddRange(FleetExpansion.Expand(cluster.Fleets[i], root.ItemAt("spec.cluster.fleets", i).Location));
@@ -62,29 +62,12 @@ internal sealed class ReferencedFiles(string path, string text, YamlLimits limit
     private ManifestSet ReadInline(string content, ScalarNode block)
     {
         if (block.IsPlain || !block.IsBlock)
-            return ManifestReader.ReadText(content, path, block.Location.Line - 1, block.Location.Column - 1);
+            return GuardedManifestReader.ReadText(content, path, block.Location.Line - 1, block.Location.Column - 1);
         var lines = text.Split('\n');
         int indent = lines.Skip(block.Location.Line).FirstOrDefault(l => l.Trim().Length > 0) is { } first
             ? first.Length - first.TrimStart(' ').Length
             : 0;
-        return ManifestReader.ReadText(content, path, block.Location.Line, indent);
-    }
-
-    /// <summary>
-    /// YamlDotNet's scanner throws InvalidOperationException on some malformed input instead of a
-    /// located YamlException; the manifest reader does not catch it, so a bad file is reported here.
-    /// </summary>
-    private static ManifestSet Guarded(Func<ManifestSet> read, string file)
-    {
-        try
-        {
-            return read();
-        }
-        catch (InvalidOperationException ex)
-        {
-            return new ManifestSet([], [Diagnostic.Error(ScenarioCodes.YamlSyntax, $"YAML syntax error in manifests: {ex.Message}",
-                SourceLocation.InFile(file), "check indentation, a missing ':' or an unclosed quote or bracket")]);
-        }
+        return GuardedManifestReader.ReadText(content, path, block.Location.Line, indent);
     }
 
     /// <summary>Where a file name was written: the first scalar with that text (file names are rarely repeated).</summary>

@@ -1,4 +1,3 @@
-using IngressSim.Kubernetes.Manifests;
 using IngressSim.Scenarios.Lint;
 using IngressSim.Scenarios.Loading;
 
@@ -30,17 +29,7 @@ public static class ValidationRun
 
     private static IEnumerable<Kubernetes.Diagnostics.Diagnostic> ValidateManifests(string path)
     {
-        ManifestSet set;
-        try
-        {
-            set = ManifestReader.ReadFile(path);
-        }
-        catch (InvalidOperationException ex)
-        {
-            // YamlDotNet's scanner can throw this on malformed input (see ReferencedFiles).
-            return [Kubernetes.Diagnostics.Diagnostic.Error(ScenarioCodes.YamlSyntax, $"YAML syntax error: {ex.Message}",
-                Kubernetes.Diagnostics.SourceLocation.InFile(path))];
-        }
+        var set = GuardedManifestReader.ReadFile(path);
         return set.HasErrors ? set.Diagnostics : [.. set.Diagnostics, .. ScenarioLinter.Lint(new LintContext(set))];
     }
 
