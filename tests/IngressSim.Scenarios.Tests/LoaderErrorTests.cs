@@ -233,3 +233,15 @@ public class ManifestGuardTests
         finally { File.Delete(path); }
     }
 }
+
+public class ListItemRangeTests
+{
+    [Fact]
+    public void EmpiricalSamples_AreRangeCheckedOneByOne()
+    {
+        var text = Yaml.Valid + "\n    defaultWorkload:\n      serviceTime: {empirical: [1ms, -2ms, 3ms]}";
+        var error = Yaml.SingleError(Yaml.Load(text));
+        Assert.Equal(ScenarioCodes.OutOfRange, error.Code);
+        Assert.Equal("17:38", Yaml.At(error));
+    }
+}

@@ -139,9 +139,21 @@ public sealed class SpecBinder(DiagnosticBag diagnostics)
         return instance;
     }
 
+    /// <summary>Range-checks a scalar property, or each item of a list of scalars (e.g. empirical samples).</summary>
     private bool CheckLimits(PropertyInfo property, object value, SourceNode node)
     {
-        var type = Nullable.GetUnderlyingType(property.PropertyType) ?? property.PropertyType;
+        if (value is Array items && node is SequenceNode sequence)
+        {
+            bool allInRange = true;
+            for (int i = 0; i < items.Length; i++)
+                if (items.GetValue(i) is { } item) allInRange &= CheckLimits(property, item.GetType(), item, sequence.Items[i]);
+            return allInRange;
+        }
+        return CheckLimits(property, Nullable.GetUnderlyingType(property.PropertyType) ?? property.PropertyType, value, node);
+    }
+
+    private bool CheckLimits(PropertyInfo property, Type type, object value, SourceNode node)
+    {
         if (ScalarKinds.For(type) is not { } kind || type == typeof(string) || type == typeof(bool)) return true;
         var limits = property.GetCustomAttribute<LimitsAttribute>();
         var (minText, maxText) = limits is null ? (kind.DefaultMin, kind.DefaultMax) : (limits.Min, limits.Max);
