@@ -3,6 +3,8 @@ using IngressSim.Cli;
 using IngressSim.Cli.Commands;
 
 var root = new RootCommand("IngressSim: a deterministic discrete-event simulator of Kubernetes ingress clusters.");
+root.Subcommands.Add(ValidateCommand.Create());
+root.Subcommands.Add(RouteCommand.Create());
 root.Subcommands.Add(BenchCommand.Create());
 foreach (var planned in PlannedCommands.Create()) root.Subcommands.Add(planned);
 

@@ -11,8 +11,6 @@ public static class PlannedCommands
     public static IEnumerable<Command> Create()
     {
         yield return Planned("run", "Simulate a scenario (default: the bundled war story) and write percentiles, CSV and plots.");
-        yield return Planned("validate", "Load, check and lint scenario or manifest files.");
-        yield return Planned("route", "Show which Service a request reaches under a set of Ingress / HTTPRoute manifests.");
         yield return Planned("compare", "Run a scenario's variants with replications and compare them with confidence intervals.");
     }
 
