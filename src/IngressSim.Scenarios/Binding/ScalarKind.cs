@@ -53,8 +53,6 @@ public static class ScalarKinds
 
     public static ScalarKind? For(Type type) => ByType.GetValueOrDefault(type);
 
-    public static IEnumerable<ScalarKind> All => ByType.Values;
-
     private static bool Wrap<T>(bool ok, T parsed, out object? value)
     {
         value = ok ? parsed : null;

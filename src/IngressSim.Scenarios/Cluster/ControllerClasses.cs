@@ -19,7 +19,7 @@ public static class ControllerClasses
         _ => "k8s.io/ingress-nginx",
     };
 
-    public static IngressClass For(ControllerSpec controller, SourceLocation at) => new()
+    private static IngressClass For(ControllerSpec controller, SourceLocation at) => new()
     {
         ApiVersion = "networking.k8s.io/v1",
         Kind = "IngressClass",

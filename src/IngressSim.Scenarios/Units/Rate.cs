@@ -51,9 +51,6 @@ public readonly record struct Rate(double PerSecond) : IComparable<Rate>
         return true;
     }
 
-    /// <summary>Mean time between events; infinite for a zero rate.</summary>
-    public double MeanIntervalSeconds => 1.0 / PerSecond;
-
     public int CompareTo(Rate other) => PerSecond.CompareTo(other.PerSecond);
 
     public override string ToString() => QuantityText.Format(PerSecond) + "/s";
