@@ -18,6 +18,8 @@ public sealed record RateProfileSpec
     public DiurnalSpec? Diurnal { get; init; }
     public BurstsSpec? Bursts { get; init; }
     public CsvRateSpec? Csv { get; init; }
+
+    public static RateProfileSpec Of(Rate rate) => new() { Constant = rate };
 }
 
 /// <summary>From <c>at</c> on, the rate is <c>rate</c> (until the next step). Before the first step the rate is 0.</summary>
