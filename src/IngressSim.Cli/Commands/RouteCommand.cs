@@ -47,11 +47,12 @@ public static class RouteCommand
             int? n = parse.GetValue(samples);
             string target = parse.GetRequiredValue(path);
             string? gatewayKey = parse.GetValue(gateway), controller = parse.GetValue(controllerClass), className = parse.GetValue(ingressClass);
+            var gatewaySelection = gatewayKey is null ? null : ParseGateway(gatewayKey);
             var problem =
                 !target.StartsWith('/') ? $"--path '{target}' must start with '/' (an origin-form request target, e.g. /api?id=1)" :
                 n is < 1 or > MaxSamples ? $"--samples must be between 1 and {MaxSamples}" :
                 gatewayKey is not null && (controller ?? className) is not null ? "--gateway routes as a Gateway; --controller-class and --ingress-class as an Ingress controller: give one or the other" :
-                gatewayKey is not null && ParseGateway(gatewayKey) is null ? $"--gateway '{gatewayKey}': expected NAMESPACE/NAME or NAME" :
+                gatewayKey is not null && gatewaySelection is null ? $"--gateway '{gatewayKey}': expected NAMESPACE/NAME or NAME" :
                 null;
             if (problem is not null)
             {
@@ -63,7 +64,7 @@ public static class RouteCommand
             Console.Error.Write(DiagnosticFormatter.Text(manifests.Diagnostics));
             if (manifests.HasErrors) return ExitCodes.BadInput;
 
-            var selection = gatewayKey is not null ? ParseGateway(gatewayKey)! : SelectController(manifests.Objects, controller, className);
+            var selection = gatewaySelection ?? SelectController(manifests.Objects, controller, className);
             var compileDiagnostics = new DiagnosticBag();
             var router = Router.Compile(manifests.Objects, selection, compileDiagnostics);
             Console.Error.Write(DiagnosticFormatter.Text(compileDiagnostics.Items));
