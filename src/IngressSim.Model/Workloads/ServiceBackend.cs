@@ -26,11 +26,22 @@ public sealed class ServiceBackend(int id, string key, WorkloadSpec workload, IS
     public IReadOnlyList<Pod> Pods => _pods;
     public Pod[] ReadyEndpoints { get; private set; } = [];
 
+    /// <summary>The pod ids of <see cref="ReadyEndpoints"/>: what balancers are given.</summary>
+    public int[] ReadyEndpointIds { get; private set; } = [];
+
+    /// <summary>Bumped on every endpoint change, so each balancer knows when to refresh its copy.</summary>
+    public int EndpointsVersion { get; private set; } = 1;
+
     public void Add(Pod pod)
     {
         _pods.Add(pod);
         RefreshEndpoints();
     }
 
-    public void RefreshEndpoints() => ReadyEndpoints = _pods.Where(p => p.Ready).ToArray();
+    public void RefreshEndpoints()
+    {
+        ReadyEndpoints = _pods.Where(p => p.Ready).ToArray();
+        ReadyEndpointIds = Array.ConvertAll(ReadyEndpoints, p => p.Id);
+        EndpointsVersion++;
+    }
 }

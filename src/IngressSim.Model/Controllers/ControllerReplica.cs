@@ -1,0 +1,73 @@
+using IngressSim.Engine.Events;
+using IngressSim.Engine.Randomness;
+using IngressSim.Engine.Stations;
+using IngressSim.Model.Controllers.RateLimiting;
+using IngressSim.Model.Controllers.Upstreams;
+using IngressSim.Model.Tls;
+using IngressSim.Model.Workloads;
+
+namespace IngressSim.Model.Controllers;
+
+/// <summary>
+/// One controller pod: its worker processes are the servers of a CPU station (MODEL_FACTS §2:
+/// worker-processes = CPUs), so when requests need more CPU than the workers have, they queue.
+/// It keeps what a real replica keeps for itself: a TLS session cache, upstream keep-alive
+/// connections, a balancer per backend and its own rate-limit counters (limits are per replica).
+/// </summary>
+public sealed class ControllerReplica
+{
+    private readonly RoundRobinBalancer?[] _balancers;
+    private readonly int[] _balancerVersions;
+
+    public ControllerReplica(Simulation simulation, int id, IngressController controller, int index, int services, IStationListener cpuListener)
+    {
+        Id = id;
+        Controller = controller;
+        Index = index;
+        Name = $"{controller.Name}-{index}";
+        var spec = controller.Spec;
+        Cpu = new FifoStation(simulation, controller.Workers, FifoStation.Unbounded, cpuListener, Name);
+        TlsSessions = TlsSessionCache.From(spec.TlsSessionCache);
+        // MODEL_FACTS §2: the keep-alive pool is per worker; the replica's is all its workers' together.
+        UpstreamPool = new UpstreamKeepAlivePool(spec.UpstreamKeepAlive.Connections * controller.Workers, spec.UpstreamKeepAlive.Timeout, spec.UpstreamKeepAlive.Requests);
+        RateLimits = spec.RateLimit is { } limits ? RequestRateLimits.From(limits) : null;
+        BalancerStream = simulation.Random.For($"controller/{Name}/balancer");
+        _balancers = new RoundRobinBalancer?[services];
+        _balancerVersions = new int[services];
+    }
+
+    /// <summary>Index among all replicas of the run.</summary>
+    public int Id { get; }
+    public IngressController Controller { get; }
+    public int Index { get; }
+    public string Name { get; }
+    public FifoStation Cpu { get; }
+    public TlsSessionCache TlsSessions { get; }
+    public UpstreamKeepAlivePool UpstreamPool { get; }
+    public RequestRateLimits? RateLimits { get; }
+    public RandomStream BalancerStream { get; }
+
+    /// <summary>The process is up and accepting connections.</summary>
+    public bool Alive { get; set; } = true;
+
+    /// <summary>Bumped by each restart: connections made to an earlier incarnation are gone.</summary>
+    public int Incarnation { get; set; }
+
+    /// <summary>CPU seconds spent (requests, handshakes, reloads) for utilisation.</summary>
+    public double CpuSeconds { get; set; }
+
+    /// <summary>
+    /// The next endpoint of <paramref name="service"/> by round robin over the endpoints this replica
+    /// knows (MODEL_FACTS §2: load-balance round_robin); the list is refreshed when the Service's changes.
+    /// </summary>
+    public int PickEndpoint(ServiceBackend service)
+    {
+        var balancer = _balancers[service.Id] ??= new RoundRobinBalancer();
+        if (_balancerVersions[service.Id] != service.EndpointsVersion)
+        {
+            balancer.SetEndpoints(service.ReadyEndpointIds, BalancerStream);
+            _balancerVersions[service.Id] = service.EndpointsVersion;
+        }
+        return balancer.Pick();
+    }
+}

@@ -1,0 +1,46 @@
+using IngressSim.Engine.Time;
+using IngressSim.Model.Metrics;
+
+namespace IngressSim.Model.Pipeline;
+
+/// <summary>
+/// One attempt of one client request on its way through the cluster, kept by value in an
+/// <see cref="ExchangeTable"/>. A client retry is a new exchange that keeps <see cref="IntendedStart"/>,
+/// so the latency the client experiences includes every attempt (no coordinated omission).
+/// </summary>
+public struct Exchange
+{
+    /// <summary>Bumped whenever the slot is reused: events carry it so stale ones (an old timeout) are ignored.</summary>
+    public int Generation;
+    public bool InUse;
+
+    public int Source;
+    /// <summary>Index of the (host, request kind) target in the source's mix.</summary>
+    public int Target;
+    public int Client;
+    /// <summary>0 for the first attempt, k for the k-th client retry.</summary>
+    public int Attempt;
+    public Instant IntendedStart;
+
+    public int Connection;
+    public int Controller;
+    public int Replica;
+    /// <summary>The metrics series (the backend Service, or the unrouted series).</summary>
+    public int Series;
+    public int Service;
+    public int Pod;
+    /// <summary>Upstream tries so far (proxy_next_upstream).</summary>
+    public int UpstreamTries;
+    /// <summary>Requests the upstream connection carrying it had served before (0 for a fresh connect).</summary>
+    public int UpstreamConnectionRequests;
+
+    /// <summary>Admitted by the replica's rate limits: limit-connections counts it until the response.</summary>
+    public bool HoldsRateLimit;
+
+    /// <summary>CPU the replica spends on it: request handling plus a TLS handshake when the connection is new.</summary>
+    public Duration ReplicaCpu;
+
+    /// <summary>The client stopped waiting (timeout or reset); the cluster may still be working on it.</summary>
+    public bool ClientGone;
+    public ResponseStatus Status;
+}

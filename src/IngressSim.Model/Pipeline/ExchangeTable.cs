@@ -1,0 +1,61 @@
+namespace IngressSim.Model.Pipeline;
+
+/// <summary>
+/// A pool of <see cref="Exchange"/> slots with a free list: requests in flight live in one growable
+/// array, so a steady stream of requests allocates nothing. Event arguments pack (generation, slot)
+/// into one long; <see cref="TryResolve"/> rejects an argument whose slot has moved on.
+/// </summary>
+public sealed class ExchangeTable
+{
+    private Exchange[] _slots = new Exchange[1024];
+    private int[] _free = new int[1024];
+    private int _freeCount;
+    private int _used;
+
+    public int InFlight { get; private set; }
+
+    /// <summary>The most slots ever in use at once (memory is bounded by this, not by the run length).</summary>
+    public int HighWater => _used;
+
+    public ref Exchange this[int slot] => ref _slots[slot];
+
+    public int Allocate()
+    {
+        int slot;
+        if (_freeCount > 0) slot = _free[--_freeCount];
+        else
+        {
+            if (_used == _slots.Length)
+            {
+                Array.Resize(ref _slots, _slots.Length * 2);
+                Array.Resize(ref _free, _free.Length * 2);
+            }
+            slot = _used++;
+        }
+        ref var e = ref _slots[slot];
+        int generation = e.Generation + 1;
+        e = default;
+        e.Generation = generation;
+        e.InUse = true;
+        InFlight++;
+        return slot;
+    }
+
+    public void Free(int slot)
+    {
+        ref var e = ref _slots[slot];
+        e.InUse = false;
+        e.Generation++;
+        _free[_freeCount++] = slot;
+        InFlight--;
+    }
+
+    public long Handle(int slot) => ((long)_slots[slot].Generation << 32) | (uint)slot;
+
+    /// <summary>The slot an event argument refers to, if that exchange is still the one it was scheduled for.</summary>
+    public bool TryResolve(long handle, out int slot)
+    {
+        slot = (int)(uint)handle;
+        return _slots[slot].InUse && _slots[slot].Generation == (int)(handle >> 32);
+    }
+}

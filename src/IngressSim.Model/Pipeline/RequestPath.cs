@@ -1,0 +1,430 @@
+using IngressSim.Engine.Events;
+using IngressSim.Engine.Randomness;
+using IngressSim.Engine.Stations;
+using IngressSim.Engine.Time;
+using IngressSim.Model.Controllers;
+using IngressSim.Model.Controllers.Upstreams;
+using IngressSim.Model.Metrics;
+using IngressSim.Model.Workloads;
+using IngressSim.Routing;
+
+namespace IngressSim.Model.Pipeline;
+
+/// <summary>
+/// The path of every request, hop by hop: client → cloud LB → controller replica (CPU queue, routing,
+/// upstream choice) → pod (slots and queue) → back. Each hop is an event; a request's latency is the
+/// sum of what happened to it on the way — handshakes, queueing, retries — never a drawn total.
+/// Requests live in an <see cref="ExchangeTable"/> and events carry their handle: nothing is
+/// allocated per request.
+/// </summary>
+public sealed class RequestPath : IEventHandler
+{
+    private const int KindArrival = 0, KindAtReplica = 1, KindAtPod = 2, KindDelivered = 3, KindTimeouts = 4,
+        KindRetry = 5, KindSynRetransmit = 6;
+
+    /// <summary>RFC 6298 §2: initial retransmission timeout 1 s, doubled per retry (MODEL_FACTS §1).</summary>
+    private static readonly Duration InitialSynRto = Duration.FromSeconds(1);
+
+    /// <summary>Linux tcp_syn_retries default 6: a connect attempt is abandoned after the 6th retransmission.</summary>
+    private const int MaxSynRetransmits = 6;
+
+    private readonly Simulation _simulation;
+    private readonly HandlerId _id;
+    private readonly Cluster _cluster;
+    private readonly MetricsRecorder _metrics;
+    private readonly ExchangeTable _exchanges = new();
+    private readonly ConnectionTable _connections;
+    private readonly Instant _end;
+
+    public RequestPath(Simulation simulation, Cluster cluster, MetricsRecorder metrics, Instant end)
+    {
+        _simulation = simulation;
+        _id = simulation.Register(this);
+        _cluster = cluster;
+        _metrics = metrics;
+        _end = end;
+        _connections = new ConnectionTable(cluster.Sources.Count * cluster.Controllers.Count);
+        cluster.ReplicaCpuRelay.Target = new ReplicaCpuDone(this);
+        cluster.PodRelay.Target = new PodDone(this);
+    }
+
+    public ExchangeTable Exchanges => _exchanges;
+    public ConnectionTable Connections => _connections;
+
+    /// <summary>Requests finished as the client saw them (any status), for conservation checks.</summary>
+    public long Finished { get; private set; }
+    public long Started { get; private set; }
+
+    public void Start()
+    {
+        foreach (var source in _cluster.Sources) ScheduleNextArrival(source);
+    }
+
+    void IEventHandler.Handle(Simulation simulation, int kind, long arg)
+    {
+        switch (kind)
+        {
+            case KindArrival: OnArrival(_cluster.Sources[(int)arg]); break;
+            case KindTimeouts: OnTimeouts(_cluster.Sources[(int)arg]); break;
+            default:
+                if (!_exchanges.TryResolve(arg, out int slot)) return;
+                switch (kind)
+                {
+                    case KindAtReplica: OnAtReplica(slot); break;
+                    case KindAtPod: OnAtPod(slot); break;
+                    case KindDelivered: OnDelivered(slot); break;
+                    case KindRetry: StartAttempt(slot); break;
+                    case KindSynRetransmit: Connect(slot, retransmits: _exchanges[slot].UpstreamTries); break;
+                }
+                break;
+        }
+    }
+
+    // ---- clients ------------------------------------------------------------------------------
+
+    private void ScheduleNextArrival(TrafficSource source)
+    {
+        if (source.Arrivals.Next(_simulation.Now, source.ArrivalStream) is { } next && next < _end)
+            _simulation.Schedule(next, _id, KindArrival, source.Id);
+    }
+
+    private void OnArrival(TrafficSource source)
+    {
+        int slot = _exchanges.Allocate();
+        ref var e = ref _exchanges[slot];
+        e.Source = source.Id;
+        e.Target = source.Mix.Next(source.MixStream);
+        e.IntendedStart = _simulation.Now;
+        e.Series = source.Targets[e.Target].Series;
+        Started++;
+        StartAttempt(slot);
+        ScheduleNextArrival(source);
+    }
+
+    /// <summary>An attempt begins: arm the client's timeout, then reuse an idle keep-alive connection or open one.</summary>
+    private void StartAttempt(int slot)
+    {
+        ref var e = ref _exchanges[slot];
+        var source = _cluster.Sources[e.Source];
+        var now = _simulation.Now;
+        source.Timeouts.Enqueue(now + source.Spec.Timeout, _exchanges.Handle(slot));
+        if (!source.TimeoutTimerPending)
+        {
+            source.TimeoutTimerPending = true;
+            _simulation.Schedule(source.Timeouts.HeadDeadline, _id, KindTimeouts, source.Id);
+        }
+
+        var target = source.Targets[e.Target];
+        var controller = _cluster.Controllers[target.Controller];
+        e.Controller = controller.Id;
+        int connection = TakeReusableConnection(source, controller, now);
+        if (connection >= 0)
+        {
+            ref var c = ref _connections[connection];
+            c.Busy = true;
+            c.Requests++;
+            e.Connection = connection;
+            e.Replica = c.Replica;
+            e.ReplicaCpu = controller.Spec.Costs.Request;
+            Send(slot, source.RttHalf + _cluster.LoadBalancerLatency);
+            return;
+        }
+        e.Client = (int)source.ClientStream.NextBounded((ulong)source.Spec.Clients);
+        Connect(slot, retransmits: 0);
+    }
+
+    /// <summary>
+    /// The oldest idle connection to the controller that is still usable: not past its idle limit nor
+    /// its request limits, and its replica still the incarnation it was made to.
+    /// </summary>
+    private int TakeReusableConnection(TrafficSource source, IngressController controller, Instant now)
+    {
+        int pool = Pool(source.Id, controller.Id);
+        var idleLimit = IdleLimit(source, controller);
+        int requestLimit = Math.Min(source.Spec.KeepAlive.RequestsPerConnection, controller.Spec.ClientKeepAlive.Requests);
+        while (true)
+        {
+            int id = _connections.TakeIdle(pool);
+            if (id < 0) return -1;
+            ref var c = ref _connections[id];
+            var replica = _cluster.Replicas[c.Replica];
+            if (now - c.IdleSince < idleLimit && c.Requests < requestLimit && replica.Alive && replica.Incarnation == c.ReplicaIncarnation)
+                return id;
+            _connections.Close(id);
+        }
+    }
+
+    /// <summary>
+    /// An idle connection is closed by whichever side times out first: the client, the controller
+    /// (keepalive_timeout, MODEL_FACTS §2: 75 s) or the cloud LB (MODEL_FACTS §7: NLB 350 s).
+    /// </summary>
+    private Duration IdleLimit(TrafficSource source, IngressController controller) =>
+        Duration.Min(Duration.Min(source.Spec.KeepAlive.IdleTimeout, controller.Spec.ClientKeepAlive.Timeout), _cluster.LoadBalancerIdleTimeout);
+
+    /// <summary>Closes the idle connections whose idle limit has passed (the oldest sit at the front of each pool).</summary>
+    public void CloseExpiredConnections(Instant now)
+    {
+        foreach (var source in _cluster.Sources)
+            foreach (var controller in _cluster.Controllers)
+            {
+                int pool = Pool(source.Id, controller.Id);
+                var limit = IdleLimit(source, controller);
+                int id;
+                while ((id = _connections.OldestIdle(pool)) >= 0 && now - _connections[id].IdleSince >= limit)
+                {
+                    _connections.TakeIdle(pool);
+                    _connections.Close(id);
+                }
+            }
+    }
+
+    private int Pool(int source, int controller) => source * _cluster.Controllers.Count + controller;
+
+    /// <summary>
+    /// A new connection: the LB picks a replica by flow hash among those it believes healthy. A SYN to
+    /// a replica that died but is not yet detected is lost; the client retransmits after 1 s, 2 s,
+    /// 4 s… (RFC 6298), and the LB re-picks once its health check has caught up.
+    /// </summary>
+    private void Connect(int slot, int retransmits)
+    {
+        ref var e = ref _exchanges[slot];
+        if (e.ClientGone)
+        {
+            _exchanges.Free(slot); // gave up while its SYNs were unanswered
+            return;
+        }
+        var source = _cluster.Sources[e.Source];
+        var controller = _cluster.Controllers[e.Controller];
+        var replica = _cluster.LoadBalancers[controller.Id].Pick(e.Client, source.ClientStream);
+        if (!replica.Alive)
+        {
+            if (retransmits >= MaxSynRetransmits)
+            {
+                Fail(slot, ResponseStatus.ConnectionReset, Duration.Zero);
+                return;
+            }
+            e.UpstreamTries = retransmits + 1; // reused as the SYN retransmission count until connected
+            _simulation.ScheduleAfter(InitialSynRto * (1L << retransmits), _id, KindSynRetransmit, _exchanges.Handle(slot));
+            return;
+        }
+        e.UpstreamTries = 0;
+        e.Replica = replica.Id;
+        e.Connection = _connections.Open(source.Id, e.Client, controller.Id, replica.Id, replica.Incarnation);
+        _connections[e.Connection].Requests = 1;
+        var handshake = _cluster.Handshakes[Pool(source.Id, controller.Id)];
+        bool resumed = handshake.Tls && source.ClientStream.NextDouble() < source.Spec.Tls.Resumption.Fraction
+            && replica.TlsSessions.TryResume(e.Client, _simulation.Now);
+        if (handshake.Tls && !resumed) replica.TlsSessions.Store(e.Client, _simulation.Now);
+        e.ReplicaCpu = controller.Spec.Costs.Request + handshake.ServerCpu(resumed);
+        _metrics.RecordNewConnection(_simulation.Now, e.Series);
+        if (handshake.Tls) _metrics.RecordTlsHandshake(_simulation.Now, e.Series, resumed);
+        Send(slot, source.Spec.Rtt * handshake.RoundTrips(resumed) + source.RttHalf + _cluster.LoadBalancerLatency);
+    }
+
+    private void Send(int slot, Duration delay) =>
+        _simulation.ScheduleAfter(delay, _id, KindAtReplica, _exchanges.Handle(slot));
+
+    // ---- controller replica --------------------------------------------------------------------
+
+    private void OnAtReplica(int slot)
+    {
+        ref var e = ref _exchanges[slot];
+        var replica = _cluster.Replicas[e.Replica];
+        if (!replica.Alive || replica.Incarnation != _connections[e.Connection].ReplicaIncarnation)
+        {
+            _connections.Close(e.Connection);
+            Fail(slot, ResponseStatus.ConnectionReset, _cluster.Sources[e.Source].RttHalf);
+            return;
+        }
+        if (replica.RateLimits is { } limits)
+        {
+            // MODEL_FACTS §2: limits are per replica, keyed by client address; a rejection costs the check only.
+            var verdict = limits.Admit(e.Client, _simulation.Now);
+            e.ReplicaCpu += replica.Controller.Spec.Costs.RateLimit;
+            if (!verdict.Admitted)
+            {
+                replica.CpuSeconds += replica.Controller.Spec.Costs.RateLimit.TotalSeconds;
+                Respond(slot, HttpStatuses.ToResponseStatus(verdict.Status), Duration.Zero);
+                return;
+            }
+            e.HoldsRateLimit = true;
+        }
+        replica.Cpu.Arrive(_exchanges.Handle(slot), e.ReplicaCpu);
+    }
+
+    private void OnReplicaCpuDone(long handle)
+    {
+        if (!_exchanges.TryResolve(handle, out int slot)) return;
+        ref var e = ref _exchanges[slot];
+        var replica = _cluster.Replicas[e.Replica];
+        replica.CpuSeconds += e.ReplicaCpu.TotalSeconds;
+        var controller = replica.Controller;
+        var source = _cluster.Sources[e.Source];
+        var route = controller.Router.Route(in source.Targets[e.Target].Request, _cluster.RoutingStreams[controller.Id]);
+        if (!route.IsProxied || !_cluster.TryGetService(route.Backend!, out var service))
+        {
+            Respond(slot, HttpStatuses.ToResponseStatus(route.Status ?? 503), Duration.Zero);
+            return;
+        }
+        e.Service = service.Id;
+        e.Series = service.Id;
+        e.UpstreamTries = 0;
+        ForwardToPod(slot);
+    }
+
+    /// <summary>Picks an endpoint (round robin over the ready endpoints the replica knows) and opens or reuses an upstream connection.</summary>
+    private void ForwardToPod(int slot)
+    {
+        ref var e = ref _exchanges[slot];
+        var service = _cluster.Services[e.Service];
+        var endpoints = service.ReadyEndpoints;
+        if (endpoints.Length == 0)
+        {
+            // ingress-nginx answers 503 for an upstream with no endpoints (MODEL_FACTS §9).
+            Respond(slot, ResponseStatus.ServiceUnavailable503, Duration.Zero);
+            return;
+        }
+        var replica = _cluster.Replicas[e.Replica];
+        var pod = _cluster.Pods[replica.PickEndpoint(service)];
+        e.Pod = pod.Id;
+        e.UpstreamTries++;
+        bool reused = replica.UpstreamPool.TryTake(pod.Id, _simulation.Now, out var upstream);
+        e.UpstreamConnectionRequests = reused ? upstream.Requests : 0;
+        var oneWay = _cluster.PodNetworkLatency;
+        // A cold pool costs a TCP connect to the pod (one round trip) before the request (MODEL_FACTS §1).
+        var delay = reused ? oneWay : oneWay * 3;
+        _simulation.ScheduleAfter(delay, _id, KindAtPod, _exchanges.Handle(slot));
+    }
+
+    // ---- pod -----------------------------------------------------------------------------------
+
+    private void OnAtPod(int slot)
+    {
+        ref var e = ref _exchanges[slot];
+        var pod = _cluster.Pods[e.Pod];
+        if (!pod.Running)
+        {
+            // Connection refused: nginx tries the next upstream (proxy_next_upstream error, 3 tries; MODEL_FACTS §2).
+            var proxy = _cluster.Controllers[e.Controller].Spec.Nginx.Proxy;
+            if (e.UpstreamTries < proxy.NextUpstreamTries) ForwardToPod(slot);
+            else Respond(slot, ResponseStatus.BadGateway502, _cluster.PodNetworkLatency);
+            return;
+        }
+        var service = _cluster.Services[e.Service];
+        pod.Station.Arrive(_exchanges.Handle(slot), Duration.FromSecondsRounded(service.ServiceTime.Sample()));
+    }
+
+    private void OnPodDone(long handle, Instant arrived, Instant started)
+    {
+        if (!_exchanges.TryResolve(handle, out int slot)) return;
+        ref var e = ref _exchanges[slot];
+        var pod = _cluster.Pods[e.Pod];
+        var service = _cluster.Services[e.Service];
+        pod.CpuSeconds += service.Workload.CpuPerRequest?.TotalSeconds ?? (_simulation.Now - started).TotalSeconds;
+        _cluster.Replicas[e.Replica].UpstreamPool.Return(new UpstreamConnection(pod.Id, e.UpstreamConnectionRequests), _simulation.Now);
+        Respond(slot, ResponseStatus.Ok2xx, _cluster.PodNetworkLatency);
+    }
+
+    // ---- back to the client --------------------------------------------------------------------
+
+    /// <summary>The replica answers; the response reaches the client after <paramref name="upstreamDelay"/> plus the trip back.</summary>
+    private void Respond(int slot, ResponseStatus status, Duration upstreamDelay)
+    {
+        ref var e = ref _exchanges[slot];
+        e.Status = status;
+        if (e.HoldsRateLimit)
+        {
+            _cluster.Replicas[e.Replica].RateLimits!.Release(e.Client);
+            e.HoldsRateLimit = false;
+        }
+        var delay = upstreamDelay + _cluster.LoadBalancerLatency + _cluster.Sources[e.Source].RttHalf;
+        _simulation.ScheduleAfter(delay, _id, KindDelivered, _exchanges.Handle(slot));
+    }
+
+    /// <summary>The attempt failed without a response (reset, refused): the client learns after <paramref name="delay"/>.</summary>
+    private void Fail(int slot, ResponseStatus status, Duration delay)
+    {
+        ref var e = ref _exchanges[slot];
+        e.Status = status;
+        e.Connection = -1;
+        _simulation.ScheduleAfter(delay, _id, KindDelivered, _exchanges.Handle(slot));
+    }
+
+    private void OnDelivered(int slot)
+    {
+        ref var e = ref _exchanges[slot];
+        if (e.ClientGone)
+        {
+            _exchanges.Free(slot); // the client left long ago: the work only held capacity
+            return;
+        }
+        var now = _simulation.Now;
+        if (e.Connection >= 0) _connections.Release(e.Connection, now, Pool(e.Source, e.Controller));
+        if (!TryRetry(slot, now))
+            Finish(slot, e.Status, now);
+        _exchanges.Free(slot);
+    }
+
+    private void Finish(int slot, ResponseStatus status, Instant now)
+    {
+        ref var e = ref _exchanges[slot];
+        _metrics.RecordResponse(e.Series, e.IntendedStart, now, status);
+        Finished++;
+    }
+
+    /// <summary>
+    /// A client retry is new load: a new attempt after the back-off, same intended start. Resets,
+    /// refusals and timeouts are always retried; statuses only when the policy lists them.
+    /// </summary>
+    private bool TryRetry(int slot, Instant now)
+    {
+        ref var e = ref _exchanges[slot];
+        var source = _cluster.Sources[e.Source];
+        if (source.Retry is not { } retry || e.Attempt >= retry.MaxRetries) return false;
+        bool retryable = e.Status is ResponseStatus.ConnectionReset or ResponseStatus.ConnectionRefused or ResponseStatus.ClientTimeout
+            || (e.Status != ResponseStatus.Ok2xx && retry.RetriesStatus(HttpStatuses.ToHttpCode(e.Status)));
+        if (!retryable) return false;
+        int next = _exchanges.Allocate();
+        ref var n = ref _exchanges[next];
+        ref var old = ref _exchanges[slot]; // the table may have grown: take the reference again
+        n.Source = old.Source;
+        n.Target = old.Target;
+        n.Client = old.Client;
+        n.Series = source.Targets[old.Target].Series;
+        n.IntendedStart = old.IntendedStart;
+        n.Attempt = old.Attempt + 1;
+        _metrics.RecordRetry(now, old.Series);
+        _simulation.ScheduleAfter(retry.Delay(n.Attempt), _id, KindRetry, _exchanges.Handle(next));
+        return true;
+    }
+
+    private void OnTimeouts(TrafficSource source)
+    {
+        var now = _simulation.Now;
+        var queue = source.Timeouts;
+        while (queue.Count > 0 && queue.HeadDeadline <= now)
+        {
+            long handle = queue.Dequeue();
+            if (!_exchanges.TryResolve(handle, out int slot)) continue;
+            ref var e = ref _exchanges[slot];
+            if (e.ClientGone) continue;
+            // The client gives up and closes its connection; the cluster may still be working on it.
+            e.ClientGone = true;
+            if (e.Connection >= 0) _connections.Close(e.Connection);
+            e.Status = ResponseStatus.ClientTimeout;
+            if (!TryRetry(slot, now)) Finish(slot, ResponseStatus.ClientTimeout, now);
+        }
+        source.TimeoutTimerPending = queue.Count > 0;
+        if (source.TimeoutTimerPending) _simulation.Schedule(queue.HeadDeadline, _id, KindTimeouts, source.Id);
+    }
+
+    private sealed class ReplicaCpuDone(RequestPath path) : IStationListener
+    {
+        public void OnDeparture(FifoStation station, long customer, Instant arrived, Instant started) => path.OnReplicaCpuDone(customer);
+    }
+
+    private sealed class PodDone(RequestPath path) : IStationListener
+    {
+        public void OnDeparture(FifoStation station, long customer, Instant arrived, Instant started) => path.OnPodDone(customer, arrived, started);
+    }
+}

@@ -1,0 +1,47 @@
+using IngressSim.Engine.Randomness;
+using IngressSim.Engine.Time;
+using IngressSim.Model.Clients;
+using IngressSim.Scenarios.Traffic;
+
+namespace IngressSim.Model.Pipeline;
+
+/// <summary>
+/// One population of clients from the scenario: when they send (an open-loop arrival process —
+/// arrivals do not wait for responses), what they send, how they connect, and when they give up.
+/// Each concern draws from its own stream, so changing one never shifts another's numbers.
+/// </summary>
+public sealed class TrafficSource
+{
+    public TrafficSource(int id, TrafficSourceSpec spec, ArrivalProcess arrivals, TrafficTarget[] targets, RandomStreams streams)
+    {
+        Id = id;
+        Spec = spec;
+        Arrivals = arrivals;
+        Targets = targets;
+        Mix = new RequestMix(Array.ConvertAll(targets, t => t.Weight).AsSpan());
+        ArrivalStream = streams.For($"traffic/{spec.Name}/arrivals");
+        MixStream = streams.For($"traffic/{spec.Name}/mix");
+        ClientStream = streams.For($"traffic/{spec.Name}/clients");
+        Retry = spec.Retry is { } retry ? new RetryBackoff(retry) : null;
+        RttHalf = spec.Rtt / 2;
+    }
+
+    public int Id { get; }
+    public TrafficSourceSpec Spec { get; }
+    public ArrivalProcess Arrivals { get; }
+    public TrafficTarget[] Targets { get; }
+    public RequestMix Mix { get; }
+    public RandomStream ArrivalStream { get; }
+    public RandomStream MixStream { get; }
+
+    /// <summary>Which client (IP) opens a connection, and whether it offers a TLS session to resume.</summary>
+    public RandomStream ClientStream { get; }
+
+    public RetryBackoff? Retry { get; }
+    public TimeoutQueue Timeouts { get; } = new();
+
+    /// <summary>One-way client ↔ LB latency.</summary>
+    public Duration RttHalf { get; }
+
+    public bool TimeoutTimerPending { get; set; }
+}

@@ -1,0 +1,56 @@
+using System.Diagnostics;
+using IngressSim.Engine.Events;
+using IngressSim.Engine.Time;
+using IngressSim.Model.Metrics;
+using IngressSim.Model.Pipeline;
+using IngressSim.Scenarios.Loading;
+
+namespace IngressSim.Model.Running;
+
+/// <summary>Where a run is, for progress bars: simulated time reached and events processed so far.</summary>
+public readonly record struct RunProgress(Instant Now, Instant End, long Events);
+
+/// <summary>
+/// One simulation of one loaded scenario (one variant, one seed): builds the cluster on a fresh
+/// engine, drives it window by window (reporting progress between windows), and returns the
+/// recorded result. Window rows stream to the sink as they close.
+/// </summary>
+public sealed class ScenarioRun
+{
+    private readonly LoadedScenario _scenario;
+    private readonly ulong _seed;
+
+    public ScenarioRun(LoadedScenario scenario, ulong? seed = null)
+    {
+        _scenario = scenario;
+        _seed = seed ?? unchecked((ulong)scenario.Spec.Seed);
+        Simulation = new Simulation(_seed);
+        Cluster = ClusterBuilder.Build(scenario, Simulation);
+    }
+
+    public Simulation Simulation { get; }
+    public Cluster Cluster { get; }
+    public RequestPath? Path { get; private set; }
+
+    public RunResult Execute(IWindowSink sink, Action<RunProgress>? progress = null, CancellationToken cancellation = default)
+    {
+        var spec = _scenario.Spec;
+        var end = Instant.Zero + spec.Duration;
+        var phases = spec.Phases.Select(p => new RunPhase(p.Name, Instant.Zero + p.Start, Instant.Zero + p.End)).ToArray();
+        var metrics = new MetricsRecorder(Cluster.SeriesNames, phases, end, sink, spec.Window);
+        var path = Path = new RequestPath(Simulation, Cluster, metrics, end);
+        var gauges = new WindowGauges(Simulation, Cluster, path, metrics, spec.Window, end);
+
+        long started = Stopwatch.GetTimestamp();
+        path.Start();
+        gauges.Start();
+        for (var t = Instant.Zero; t < end;)
+        {
+            t = Instant.Min(t + spec.Window, end);
+            if (Simulation.Run(t, cancellation) == StopReason.Cancelled) throw new OperationCanceledException(cancellation);
+            progress?.Invoke(new RunProgress(t, end, Simulation.ProcessedEvents));
+        }
+        double wall = Stopwatch.GetElapsedTime(started).TotalSeconds;
+        return metrics.Finish(new RunIdentity(_scenario.Name, _scenario.Variant, _seed), Simulation.ProcessedEvents, wall);
+    }
+}
