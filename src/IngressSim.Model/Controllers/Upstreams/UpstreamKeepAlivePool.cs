@@ -56,9 +56,9 @@ public sealed class UpstreamKeepAlivePool
     /// <summary>A request on <paramref name="connection"/> has finished: the connection goes idle, unless it has served its last request.</summary>
     public void Return(UpstreamConnection connection, Instant now)
     {
+        DropExpired(now);
         int served = connection.Requests + 1;
         if (served >= MaxRequests || Capacity == 0) return;
-        DropExpired(now);
         if (_count == Capacity) Unlink(_lruOldest);
         int slot = TakeSlot();
         _endpoint[slot] = connection.Endpoint;
