@@ -5,6 +5,7 @@ using YamlDotNet.Core;
 using YamlDotNet.Core.Events;
 using YamlDotNet.Serialization;
 using YamlDotNet.Serialization.NamingConventions;
+using YamlDotNet.Serialization.NodeDeserializers;
 
 namespace IngressSim.Kubernetes.Manifests;
 
@@ -25,6 +26,7 @@ public static class ManifestReader
         .WithNodeTypeResolver(new ReadOnlyCollectionsTypeResolver())
         .WithTypeConverter(new IntOrStringConverter())
         .WithTypeConverter(new TimestampConverter())
+        .WithNodeDeserializer(new NullItemDeserializer(), where => where.Before<NullNodeDeserializer>())
         .Build();
 
     public static ManifestSet ReadFile(string path)

@@ -51,11 +51,21 @@ internal sealed class YamlDocumentScanner(string file, int lineOffset, int colum
         }
         catch (YamlException ex)
         {
-            diagnostics.Error(ManifestDiagnosticCodes.YamlSyntax, $"YAML syntax error: {ex.Message}", Locate(ex.Start),
-                "fix the YAML at this position (indentation, quoting, a missing ':' or '-'); later documents of this file were not read");
+            SyntaxError(ex.Message, ex.Start, diagnostics);
+        }
+        catch (InvalidOperationException ex) when (ex.TargetSite?.DeclaringType?.Assembly == typeof(Parser).Assembly)
+        {
+            // YamlDotNet's scanner throws this instead of a YamlException on some unclosed flow collections
+            // (`b: [1, 2` followed by `c: 3`); it carries no position, so report where parsing stopped.
+            // Only YamlDotNet's own: one from this class would be a bug, not bad input.
+            SyntaxError("the parser stopped here (usually an unclosed '[' or '{')", parser.Current?.End ?? Mark.Empty, diagnostics);
         }
         return documents;
     }
+
+    private void SyntaxError(string message, Mark at, DiagnosticBag diagnostics) =>
+        diagnostics.Error(ManifestDiagnosticCodes.YamlSyntax, $"YAML syntax error: {message}", Locate(at),
+            "fix the YAML at this position (indentation, quoting, a missing ':' or '-', an unclosed bracket); later documents of this file were not read");
 
     private sealed class DocumentBuilder(YamlDocumentScanner scanner)
     {

@@ -225,6 +225,71 @@ public class ManifestReaderTests
         Assert.Single(set.Objects);
     }
 
+    [Theory]
+    [InlineData("a: 1\nb: [1, 2\nc: 3\n", 2)]
+    [InlineData("name: [a, b\nx: 1\n", 1)]
+    public void ReadText_SyntaxErrorsTheScannerThrowsInvalidOperationFor_AreLocatedSyntaxErrors(string yaml, int line)
+    {
+        var error = Assert.Single(ManifestReader.ReadText(yaml, "x.yaml").Diagnostics);
+
+        Assert.Equal(ManifestDiagnosticCodes.YamlSyntax, error.Code);
+        Assert.Equal(("x.yaml", line), (error.Location.File, error.Location.Line));
+        Assert.True(error.Location.Column > 0, error.ToString());
+    }
+
+    /// <summary>
+    /// Kubernetes decodes a null like Go's encoding/json: a null field is left unset (its default), a null
+    /// list item is the element's zero value. Required-field checks then apply as for an absent field.
+    /// </summary>
+    [Theory]
+    [InlineData("apiVersion: v1\nkind: Secret\nmetadata: ~\n", "K8S009@3:11")]
+    [InlineData("apiVersion: networking.k8s.io/v1\nkind: Ingress\nmetadata: {name: a}\nspec: ~\n", "K8S009@4:7")]
+    [InlineData("apiVersion: networking.k8s.io/v1\nkind: Ingress\nmetadata: {name: a}\nspec: {rules: [~]}\n", "")]
+    [InlineData("apiVersion: apps/v1\nkind: Deployment\nmetadata: {name: a}\nspec: ~\n", "")]
+    [InlineData("apiVersion: apps/v1\nkind: Deployment\nmetadata: {name: a}\nspec: {template: ~}\n", "")]
+    [InlineData("apiVersion: apps/v1\nkind: Deployment\nmetadata: {name: a}\nspec: {template: {spec: ~}}\n", "")]
+    [InlineData("apiVersion: apps/v1\nkind: Deployment\nmetadata: {name: a}\nspec: {template: {spec: {containers: [~]}}}\n", "")]
+    [InlineData("apiVersion: gateway.networking.k8s.io/v1\nkind: Gateway\nmetadata: {name: a}\nspec: {gatewayClassName: c, listeners: [{name: l, protocol: HTTP, port: ~}]}\n", "K8S010@4:73")]
+    public void ReadText_NullValues_AreUnsetFieldsAndZeroValueItems(string yaml, string expected)
+    {
+        var set = ManifestReader.ReadText(yaml, "x.yaml");
+
+        Assert.Single(set.Objects);
+        Assert.Equal(expected, string.Join(' ', set.Diagnostics.Select(d => $"{d.Code}@{d.Location.Line}:{d.Location.Column}")));
+    }
+
+    [Fact]
+    public void ReadText_NullListItems_AreZeroValues()
+    {
+        const string yaml = """
+            apiVersion: apps/v1
+            kind: Deployment
+            metadata: {name: web}
+            spec:
+              strategy: {type: ~}
+              template:
+                spec:
+                  containers: [~, {name: b, readinessProbe: ~}]
+            ---
+            apiVersion: networking.k8s.io/v1
+            kind: Ingress
+            metadata: {name: a}
+            spec:
+              tls: [{hosts: [~]}]
+              rules: [~]
+            """;
+        var set = ManifestReader.ReadText(yaml, "x.yaml");
+
+        Assert.Empty(set.Diagnostics);
+        var deployment = Assert.IsType<Deployment>(set.Objects[0]);
+        Assert.Equal(["", "b"], deployment.Spec.Template.Spec.Containers.Select(c => c.Name));
+        Assert.Null(deployment.Spec.Template.Spec.Containers[1].ReadinessProbe);
+        Assert.Equal("RollingUpdate", deployment.Spec.Strategy.Type);
+        var ingress = Assert.IsType<Ingress>(set.Objects[1]);
+        Assert.Equal([""], ingress.Spec.Tls[0].Hosts);
+        Assert.Equal(new IngressRule(), Assert.Single(ingress.Spec.Rules));
+    }
+
     [Fact]
     public void ReadText_MissingRequiredFields_AreReportedAtTheField()
     {
