@@ -109,6 +109,24 @@ public class RouteCommandTests
     }
 
     [Theory]
+    [InlineData("a: 1\nb: [1, 2\nc: 3\n", "m.yaml:2:6: error K8S001: YAML syntax error")]
+    [InlineData("apiVersion: v1\nkind: Service\nmetadata: ~\n", "m.yaml:3:11: error K8S009: Service: required field metadata.name is missing")]
+    public void Route_ManifestsTheYamlLibraryChokesOn_ExitWith2_AndALocatedError(string manifests, string expected)
+    {
+        var directory = Directory.CreateTempSubdirectory("ingresssim-route-");
+        try
+        {
+            File.WriteAllText(Path.Combine(directory.FullName, "m.yaml"), manifests);
+            var r = CliRunner.RunIn(directory.FullName, "route", "-f", "m.yaml", "--host", "a", "--path", "/");
+
+            Assert.True(r.ExitCode == 2, $"exit {r.ExitCode}: {r.Stderr}");
+            Assert.StartsWith(expected, r.Stderr);
+            Assert.DoesNotContain("   at ", r.Stderr);
+        }
+        finally { directory.Delete(recursive: true); }
+    }
+
+    [Theory]
     [InlineData("missing.yaml:", "error K8S002: manifest file 'missing.yaml' does not exist", "-f", "missing.yaml", "--host", "a", "--path", "/")]
     [InlineData("broken-yaml.yaml:", "broken-yaml.yaml:4:9: error K8S001: YAML syntax error", "-f", "broken-yaml.yaml", "--host", "a", "--path", "/")]
     [InlineData("hint", "    hint: fix the YAML at this position", "-f", "broken-yaml.yaml", "--host", "a", "--path", "/")]

@@ -215,22 +215,30 @@ public class LoaderErrorTests
     }
 }
 
-public class ManifestGuardTests
+public class BrokenManifestTests
 {
     [Theory]
-    [InlineData("apiVersion: v1\nkind: Service\nmetadata: ~\n")]
-    [InlineData("apiVersion: networking.k8s.io/v1\nkind: Ingress\nmetadata: {name: a}\nspec:\n  rules: [~]\n")]
-    [InlineData("a: 1\nb: [1, 2\nc: 3\n")]
-    public void BrokenManifestFile_IsAnErrorNotAnException(string manifests)
+    [InlineData("apiVersion: v1\nkind: Service\nmetadata: ~\n", "K8S009", 3)]
+    [InlineData("apiVersion: networking.k8s.io/v1\nkind: Ingress\nmetadata: {name: a}\nspec: ~\n", "K8S009", 4)]
+    [InlineData("a: 1\nb: [1, 2\nc: 3\n", "K8S001", 2)]
+    public void BrokenManifestFile_IsReportedAtItsLine(string manifests, string code, int line)
     {
-        var path = Path.Combine(Path.GetTempPath(), $"ingresssim-guard-{Guid.NewGuid():N}.yaml");
+        var path = Path.Combine(Path.GetTempPath(), $"ingresssim-broken-{Guid.NewGuid():N}.yaml");
         File.WriteAllText(path, manifests);
         try
         {
-            var report = Validation.ValidationRun.Validate([path]);
-            Assert.False(report.IsValid);
+            var error = Assert.Single(Validation.ValidationRun.Validate([path]).Diagnostics, d => d.Severity == Severity.Error);
+            Assert.Equal((code, path, line), (error.Code, error.Location.File, error.Location.Line));
         }
         finally { File.Delete(path); }
+    }
+
+    [Fact]
+    public void UnclosedBracketInInlineManifests_IsReportedAtTheScenarioLine()
+    {
+        var error = Yaml.SingleError(Yaml.Load(Yaml.Valid + "\n    manifests: |\n      a: 1\n      b: [1, 2\n      c: 3\n"));
+
+        Assert.Equal(("K8S001", Yaml.Path, 18), (error.Code, error.Location.File, error.Location.Line));
     }
 }
 

@@ -140,10 +140,13 @@ internal static class ManifestValidator
             if (string.IsNullOrEmpty(value)) Missing(field);
         }
 
+        /// <summary>"Ingress shop", or just "Ingress" when the name is what is missing.</summary>
+        private string Subject => obj.Metadata.Name.Length == 0 ? obj.Kind : $"{obj.Kind} {obj.Metadata.Name}";
+
         public void Missing(string field, string? hint = null) =>
-            diagnostics.Error(ManifestDiagnosticCodes.MissingField, $"{obj.Kind} {obj.Metadata.Name}: required field {field} is missing", obj.Locate(field), hint);
+            diagnostics.Error(ManifestDiagnosticCodes.MissingField, $"{Subject}: required field {field} is missing", obj.Locate(field), hint);
 
         public void Invalid(string field, string message) =>
-            diagnostics.Error(ManifestDiagnosticCodes.InvalidValue, $"{obj.Kind} {obj.Metadata.Name}: {field}: {message}", obj.Locate(field));
+            diagnostics.Error(ManifestDiagnosticCodes.InvalidValue, $"{Subject}: {field}: {message}", obj.Locate(field));
     }
 }

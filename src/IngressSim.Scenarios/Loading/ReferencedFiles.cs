@@ -41,7 +41,7 @@ internal sealed class ReferencedFiles(string path, string text, YamlLimits limit
         {
             var at = LocationOfScalar(file);
             if (SourceFile.Read(Resolve(file), limits, diagnostics, at) is { } content)
-                set = set.Concat(GuardedManifestReader.ReadText(content, Resolve(file)));
+                set = set.Concat(ManifestReader.ReadText(content, Resolve(file)));
         }
         if (cluster.Manifests is { } inline && root.At("spec.cluster.manifests") is ScalarNode block)
             set = set.Concat(ReadInline(inline, block));
@@ -62,12 +62,12 @@ internal sealed class ReferencedFiles(string path, string text, YamlLimits limit
     private ManifestSet ReadInline(string content, ScalarNode block)
     {
         if (block.IsPlain || !block.IsBlock)
-            return GuardedManifestReader.ReadText(content, path, block.Location.Line - 1, block.Location.Column - 1);
+            return ManifestReader.ReadText(content, path, block.Location.Line - 1, block.Location.Column - 1);
         var lines = text.Split('\n');
         int indent = lines.Skip(block.Location.Line).FirstOrDefault(l => l.Trim().Length > 0) is { } first
             ? first.Length - first.TrimStart(' ').Length
             : 0;
-        return GuardedManifestReader.ReadText(content, path, block.Location.Line, indent);
+        return ManifestReader.ReadText(content, path, block.Location.Line, indent);
     }
 
     /// <summary>Where a file name was written: the first scalar with that text (file names are rarely repeated).</summary>

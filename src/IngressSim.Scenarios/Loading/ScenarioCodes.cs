@@ -13,7 +13,6 @@ public static class ScenarioCodes
     public const string DuplicateKey = "SCN005";
     public const string FileNotFound = "SCN006";
     public const string NotAScenario = "SCN007";
-    public const string ManifestUnreadable = "SCN008";
 
     public const string WrongType = "SCN010";
     public const string InvalidValue = "SCN011";

@@ -1,3 +1,4 @@
+using IngressSim.Kubernetes.Manifests;
 using IngressSim.Scenarios.Lint;
 using IngressSim.Scenarios.Loading;
 
@@ -29,7 +30,7 @@ public static class ValidationRun
 
     private static IEnumerable<Kubernetes.Diagnostics.Diagnostic> ValidateManifests(string path)
     {
-        var set = GuardedManifestReader.ReadFile(path);
+        var set = ManifestReader.ReadFile(path);
         return set.HasErrors ? set.Diagnostics : [.. set.Diagnostics, .. ScenarioLinter.Lint(new LintContext(set))];
     }
 
