@@ -3,6 +3,7 @@ using IngressSim.Cli;
 using IngressSim.Cli.Commands;
 
 var root = new RootCommand("IngressSim: a deterministic discrete-event simulator of Kubernetes ingress clusters.");
+root.Subcommands.Add(RunCommand.Create());
 root.Subcommands.Add(ValidateCommand.Create());
 root.Subcommands.Add(RouteCommand.Create());
 root.Subcommands.Add(BenchCommand.Create());

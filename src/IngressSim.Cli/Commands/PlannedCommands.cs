@@ -10,7 +10,6 @@ public static class PlannedCommands
 {
     public static IEnumerable<Command> Create()
     {
-        yield return Planned("run", "Simulate a scenario (default: the bundled war story) and write percentiles, CSV and plots.");
         yield return Planned("compare", "Run a scenario's variants with replications and compare them with confidence intervals.");
     }
 

@@ -28,6 +28,7 @@ public sealed class ScenarioRun
         Cluster = ClusterBuilder.Build(scenario, Simulation);
     }
 
+    public RunIdentity Identity => new(_scenario.Name, _scenario.Variant, _seed);
     public Simulation Simulation { get; }
     public Cluster Cluster { get; }
     public RequestPath? Path { get; private set; }
@@ -51,6 +52,6 @@ public sealed class ScenarioRun
             progress?.Invoke(new RunProgress(t, end, Simulation.ProcessedEvents));
         }
         double wall = Stopwatch.GetElapsedTime(started).TotalSeconds;
-        return metrics.Finish(new RunIdentity(_scenario.Name, _scenario.Variant, _seed), Simulation.ProcessedEvents, wall);
+        return metrics.Finish(Identity, Simulation.ProcessedEvents, wall);
     }
 }

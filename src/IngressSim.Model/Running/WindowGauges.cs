@@ -34,13 +34,13 @@ public sealed class WindowGauges : IEventHandler
         _podCpuAtLastTick = new double[cluster.Services.Count];
     }
 
-    public void Start() => ScheduleAfter(Instant.Zero);
+    public void Start() => ScheduleForWindowFrom(Instant.Zero);
 
     /// <summary>One nanosecond before the window ends, so the values land in the window they describe.</summary>
-    private void ScheduleAfter(Instant windowStart)
+    private void ScheduleForWindowFrom(Instant windowStart)
     {
         var at = Instant.Min(windowStart + _window, _end) - Duration.FromNanoseconds(1);
-        if (at >= _simulation.Now) _simulation.Schedule(at, _id);
+        if (at > windowStart || windowStart == Instant.Zero) _simulation.Schedule(at, _id);
     }
 
     void IEventHandler.Handle(Simulation simulation, int kind, long arg)
@@ -71,6 +71,6 @@ public sealed class WindowGauges : IEventHandler
             _metrics.SetGauge(now, service.Id, Gauge.PodCpuUtilisation, capacity > 0 ? (cpu - _podCpuAtLastTick[service.Id]) / capacity : 0);
             _podCpuAtLastTick[service.Id] = cpu;
         }
-        ScheduleAfter(now + Duration.FromNanoseconds(1));
+        ScheduleForWindowFrom(now + Duration.FromNanoseconds(1));
     }
 }

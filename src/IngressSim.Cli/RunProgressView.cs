@@ -1,0 +1,34 @@
+using IngressSim.Model.Metrics;
+using IngressSim.Model.Running;
+using Spectre.Console;
+
+namespace IngressSim.Cli;
+
+/// <summary>
+/// Runs a simulation with a progress bar of simulated time and events/s when a person is watching
+/// (an interactive terminal); quietly otherwise, so logs and pipes get only the results.
+/// </summary>
+public static class RunProgressView
+{
+    public static RunResult Run(ScenarioRun run, IWindowSink sink, CancellationToken cancellation)
+    {
+        if (!AnsiConsole.Profile.Capabilities.Interactive || Console.IsOutputRedirected)
+            return run.Execute(sink, null, cancellation);
+        RunResult? result = null;
+        AnsiConsole.Progress()
+            .AutoClear(true)
+            .Columns(new TaskDescriptionColumn(), new ProgressBarColumn(), new PercentageColumn(), new RemainingTimeColumn(), new SpinnerColumn())
+            .Start(context =>
+            {
+                var task = context.AddTask($"{run.Identity.Scenario} [{run.Identity.Variant}]", maxValue: 1.0);
+                long started = System.Diagnostics.Stopwatch.GetTimestamp();
+                result = run.Execute(sink, progress =>
+                {
+                    double wall = System.Diagnostics.Stopwatch.GetElapsedTime(started).TotalSeconds;
+                    task.Value = progress.Now.TotalSeconds / progress.End.TotalSeconds;
+                    task.Description = $"{run.Identity.Scenario} [{run.Identity.Variant}] {progress.Now.ToClockString()}  {progress.Events / Math.Max(wall, 1e-3) / 1e6:F1} M events/s";
+                }, cancellation);
+            });
+        return result!;
+    }
+}

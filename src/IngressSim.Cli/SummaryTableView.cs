@@ -1,0 +1,22 @@
+using IngressSim.Model.Metrics;
+using IngressSim.Reporting;
+using Spectre.Console;
+
+namespace IngressSim.Cli;
+
+/// <summary>Prints a run's <see cref="SummaryTable"/> with Spectre.Console (plain text when not a terminal; NO_COLOR respected).</summary>
+public static class SummaryTableView
+{
+    public static void Print(RunResult result)
+    {
+        var model = SummaryTable.For(result);
+        var table = new Table().Title(model.Title);
+        foreach (var column in model.Columns)
+        {
+            var c = new TableColumn(Markup.Escape(column.Header));
+            table.AddColumn(column.RightAligned ? c.RightAligned() : c);
+        }
+        foreach (var row in model.Rows) table.AddRow(row.Select(Markup.Escape).ToArray());
+        AnsiConsole.Write(table);
+    }
+}
