@@ -19,6 +19,14 @@ public sealed class ExchangeTable
 
     public ref Exchange this[int slot] => ref _slots[slot];
 
+    /// <summary>Exchanges in use whose client still waits for them.</summary>
+    public int CountOpenForClient()
+    {
+        int open = 0;
+        for (int i = 0; i < _used; i++) if (_slots[i].InUse && !_slots[i].ClientGone) open++;
+        return open;
+    }
+
     public int Allocate()
     {
         int slot;

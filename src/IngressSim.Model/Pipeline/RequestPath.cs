@@ -51,9 +51,18 @@ public sealed class RequestPath : IEventHandler
     public ExchangeTable Exchanges => _exchanges;
     public ConnectionTable Connections => _connections;
 
-    /// <summary>Requests finished as the client saw them (any status), for conservation checks.</summary>
-    public long Finished { get; private set; }
+    /// <summary>Requests the clients started (first attempts; retries are part of the same request).</summary>
     public long Started { get; private set; }
+
+    /// <summary>Requests finished as the client saw them: a response of any status, a timeout, a reset.</summary>
+    public long Finished { get; private set; }
+
+    /// <summary>
+    /// Requests still open for their client at this instant (an attempt on its way or a retry waiting
+    /// for its back-off); work the cluster still does for clients that gave up is not counted.
+    /// Conservation: <see cref="Started"/> = <see cref="Finished"/> + this. Cold path (a scan).
+    /// </summary>
+    public long InFlight => _exchanges.CountOpenForClient();
 
     public void Start()
     {
