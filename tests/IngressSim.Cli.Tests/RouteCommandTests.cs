@@ -137,7 +137,7 @@ public class RouteCommandTests
     [InlineData("samples", "--samples must be between 1 and", "-f", "canary.yaml", "--host", "a", "--path", "/", "--samples", "0")]
     [InlineData("scheme", "'ftp' not recognized", "-f", "canary.yaml", "--host", "a", "--path", "/", "--scheme", "ftp")]
     [InlineData("gateway syntax", "--gateway 'a/b/c': expected NAMESPACE/NAME or NAME", "-f", "gateway.yaml", "--host", "a", "--path", "/", "--gateway", "a/b/c")]
-    [InlineData("gateway missing", "error RTE003: Gateway default/nope is not in the manifests", "-f", "gateway.yaml", "--host", "a", "--path", "/", "--gateway", "nope")]
+    [InlineData("gateway missing", "gateway.yaml:2:1: error RTE003: Gateway default/nope is not in the manifests", "-f", "gateway.yaml", "--host", "a", "--path", "/", "--gateway", "nope")]
     [InlineData("both selections", "give one or the other", "-f", "gateway.yaml", "--host", "a", "--path", "/", "--gateway", "public", "--controller-class", "x")]
     [InlineData("no file", "Option '--file' is required", "--host", "a", "--path", "/")]
     public void Route_BadInput_ExitsWith2_AndAClearMessage(string what, string expected, params string[] args)

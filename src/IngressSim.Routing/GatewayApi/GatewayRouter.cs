@@ -1,6 +1,7 @@
 using IngressSim.Engine.Randomness;
 using IngressSim.Kubernetes;
 using IngressSim.Kubernetes.Diagnostics;
+using IngressSim.Kubernetes.Manifests;
 using IngressSim.Routing.Matching;
 
 namespace IngressSim.Routing.GatewayApi;
@@ -29,12 +30,25 @@ internal sealed class GatewayRouter : Router
         if (gateway is null)
         {
             diagnostics.Error(RoutingDiagnosticCodes.GatewayNotFound, $"Gateway {selection.Namespace}/{selection.Name} is not in the manifests",
-                new SourceLocation("", 0, 0), "select a Gateway the manifests define");
+                MissingGatewayLocation(objects, selection), "select a Gateway the manifests define");
             return new GatewayRouter(null, null);
         }
         var builder = new GatewayBuilder(gateway, new ServiceCatalog(objects), diagnostics);
         builder.AttachRoutes(objects.OfType<Kubernetes.Gateway.HttpRoute>());
         return new GatewayRouter(builder.Build("http"), builder.Build("https"));
+    }
+
+    /// <summary>
+    /// Where a missing Gateway is reported: a parentRef naming it (the reference that dangles), else the first
+    /// Gateway (the names to choose from), else the first object — so the diagnostic names the manifest file.
+    /// </summary>
+    private static SourceLocation MissingGatewayLocation(IReadOnlyList<KubernetesObject> objects, GatewaySelection selection)
+    {
+        foreach (var route in objects.OfType<Kubernetes.Gateway.HttpRoute>())
+            for (int p = 0; p < route.Spec.ParentRefs.Count; p++)
+                if (route.Spec.ParentRefs[p].Names(route, selection.Name, selection.Namespace)) return route.Locate($"spec.parentRefs[{p}]");
+        var first = objects.OfType<Kubernetes.Gateway.Gateway>().FirstOrDefault() ?? objects.FirstOrDefault();
+        return first?.Source.Start ?? ObjectSource.Unknown.Start;
     }
 
     public override RouteResult Route(in RouteRequest request, RandomStream random)

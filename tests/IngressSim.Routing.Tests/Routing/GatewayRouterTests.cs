@@ -84,6 +84,17 @@ public class GatewayRouterTests
     }
 
     [Fact]
+    public void Compile_MissingGateway_IsLocatedAtAParentRefNamingIt_ElseAtTheFirstGateway()
+    {
+        var diagnostics = new DiagnosticBag();
+        var route = Route("  - backendRefs: [{name: a, port: 80}]").Replace("[{name: gw}]", "[{name: gw}, {name: nope}]");
+        Manifests.Compile(new GatewaySelection("nope"), diagnostics, Gateway, route);
+        Manifests.Compile(new GatewaySelection("other"), diagnostics, Gateway, route);
+
+        Assert.Equal([new SourceLocation("test.yaml", 12, 28), new SourceLocation("test.yaml", 1, 1)], diagnostics.Items.Select(d => d.Location));
+    }
+
+    [Fact]
     public void Compile_InvalidRegex_DropsOnlyThatMatch()
     {
         var diagnostics = new DiagnosticBag();
