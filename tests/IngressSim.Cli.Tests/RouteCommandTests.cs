@@ -90,6 +90,14 @@ public class RouteCommandTests
     }
 
     [Fact]
+    public void Route_AsOneGateway_DoesNotWarnAboutTheOtherGatewaysRoutes()
+    {
+        var r = Route("-f", "gateway.yaml", "--gateway", "public", "--host", "store.example.com", "--path", "/");
+
+        Assert.Equal((0, ""), (r.ExitCode, r.Stderr));
+    }
+
+    [Fact]
     public void Route_GatewaySamples_FollowBackendRefWeights()
     {
         var r = Route("-f", "gateway.yaml", "--gateway", "public", "--host", "store.example.com", "--path", "/", "--samples", "20000", "--json");

@@ -48,11 +48,17 @@ internal sealed class GatewayBuilder
 
     private void Attach(HttpRoute route, int rank)
     {
+        if (!route.Spec.ParentRefs.Any(p => p.Names(route, _gateway.Metadata.Name, _gateway.Metadata.Namespace))) return; // another Gateway's route
         List<CompiledMatch>? compiled = null;
         var attached = new HashSet<List<CompiledMatch>>(ReferenceEqualityComparer.Instance);
+        // How far the route got, for the warning when it attaches nowhere.
+        bool listenerMatched = false, namespaceAllowed = false;
         foreach (var listener in _gateway.Spec.Listeners)
         {
-            if (Scheme(listener) is not { } scheme || !IsParent(route, listener) || !AllowsNamespace(listener, route)) continue;
+            if (Scheme(listener) is not { } scheme || !IsParent(route, listener)) continue;
+            listenerMatched = true;
+            if (!AllowsNamespace(listener, route)) continue;
+            namespaceAllowed = true;
             var hostnames = HostnameIntersection.Effective(listener.Hostname, route.Spec.Hostnames);
             if (hostnames.Count == 0) continue;
             compiled ??= Compile(route, rank);
@@ -64,10 +70,13 @@ internal sealed class GatewayBuilder
                 if (attached.Add(matches)) matches.AddRange(compiled);
             }
         }
-        if (compiled is null)
-            _diagnostics.Warning(RoutingDiagnosticCodes.RouteNotAttached,
-                $"HTTPRoute {route.Key} attaches to no listener of Gateway {_gateway.Key} (parentRefs, allowed namespaces or hostnames do not match)",
-                route.Locate("spec.parentRefs"), "check sectionName/port and that the route's hostnames intersect a listener's hostname");
+        if (compiled is not null) return;
+        string reason =
+            !listenerMatched ? "no HTTP or HTTPS listener matches its parentRefs (sectionName, port)" :
+            !namespaceAllowed ? $"the matching listeners' allowedRoutes do not admit routes from namespace {route.Metadata.Namespace}" :
+            "its hostnames do not intersect the matching listeners' hostnames";
+        _diagnostics.Warning(RoutingDiagnosticCodes.RouteNotAttached, $"HTTPRoute {route.Key} attaches to no listener of Gateway {_gateway.Key}: {reason}",
+            route.Locate("spec.parentRefs"), "check sectionName/port, allowedRoutes.namespaces and that the route's hostnames intersect a listener's hostname");
     }
 
     private Dictionary<string, List<CompiledMatch>> ListenerGroup(string scheme, Listener listener)
@@ -91,9 +100,7 @@ internal sealed class GatewayBuilder
     {
         foreach (var parent in route.Spec.ParentRefs)
         {
-            bool isGateway = parent.Group is null or "gateway.networking.k8s.io" && parent.Kind is null or "Gateway";
-            if (isGateway && parent.Name == _gateway.Metadata.Name
-                && (parent.Namespace ?? route.Metadata.Namespace) == _gateway.Metadata.Namespace
+            if (parent.Names(route, _gateway.Metadata.Name, _gateway.Metadata.Namespace)
                 && (parent.SectionName is null || parent.SectionName == listener.Name)
                 && (parent.Port is null || parent.Port == listener.Port))
                 return true;

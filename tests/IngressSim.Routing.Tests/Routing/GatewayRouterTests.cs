@@ -94,6 +94,38 @@ public class GatewayRouterTests
         Assert.Equal([new SourceLocation("test.yaml", 12, 28), new SourceLocation("test.yaml", 1, 1)], diagnostics.Items.Select(d => d.Location));
     }
 
+    private static DiagnosticBag CompileRoute(string parentRefs, string routeNamespace = "default")
+    {
+        var diagnostics = new DiagnosticBag();
+        var gateway = Gateway.Replace("protocol: HTTP}", "protocol: HTTP, hostname: \"*.example.com\"}");
+        Manifests.Compile(new GatewaySelection("gw"), diagnostics, gateway,
+            Route("  - backendRefs: [{name: a, port: 80}]").Replace("[{name: gw}]", parentRefs).Replace("{name: r}", $"{{name: r, namespace: {routeNamespace}}}"),
+            Manifests.Service("a"));
+        return diagnostics;
+    }
+
+    [Theory]
+    [InlineData("[{name: other}]")]
+    [InlineData("[{name: gw, namespace: elsewhere}]")]
+    [InlineData("[{name: gw, kind: Service}]")]
+    public void Compile_RouteOfAnotherGateway_IsNotReported(string parentRefs)
+    {
+        Assert.Empty(CompileRoute(parentRefs).Items);
+    }
+
+    [Theory]
+    [InlineData("[{name: other}, {name: gw, sectionName: https}, {name: gw, port: 443}]", "no HTTP or HTTPS listener matches its parentRefs")]
+    [InlineData("[{name: gw}]\n  hostnames: [a.example.org]", "its hostnames do not intersect")]
+    [InlineData("[{name: gw, namespace: default}]", "do not admit routes from namespace team", "team")]
+    public void Compile_RouteThatCannotAttachToTheSelectedGateway_IsReportedOnceWithTheReason(string parentRefs, string reason, string routeNamespace = "default")
+    {
+        var warning = Assert.Single(CompileRoute(parentRefs, routeNamespace).Items);
+
+        Assert.Equal(RoutingDiagnosticCodes.RouteNotAttached, warning.Code);
+        Assert.Contains(reason, warning.Message);
+        Assert.Equal(12, warning.Location.Line);
+    }
+
     [Fact]
     public void Compile_InvalidRegex_DropsOnlyThatMatch()
     {
