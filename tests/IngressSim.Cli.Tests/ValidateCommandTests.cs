@@ -69,6 +69,16 @@ public class ValidateCommandTests
     }
 
     [Fact]
+    public void Validate_ManifestsRoutedAsIngressNginxsOwnClass_AreValidWithAHint()
+    {
+        // canary.yaml names class "nginx" and defines no IngressClass: 'route' serves it, so 'validate' must not fail it.
+        var r = CliRunner.RunIn(Path.Combine(AppContext.BaseDirectory, "Data"), "validate", "canary.yaml");
+        Assert.Equal(0, r.ExitCode);
+        Assert.StartsWith("canary.yaml:22:21: warning LNT001: Ingress default/shop asks for class 'nginx'", r.Stdout);
+        Assert.Contains("hint: include the IngressClass 'nginx'", r.Stdout);
+    }
+
+    [Fact]
     public void Validate_ManifestWithYamlSyntaxError_ReportsLineAndColumn()
     {
         var r = CliRunner.RunIn(Path.Combine(AppContext.BaseDirectory, "Data"), "validate", "broken-yaml.yaml");

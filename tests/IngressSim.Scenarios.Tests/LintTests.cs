@@ -84,3 +84,60 @@ public class LintTests
         Assert.All(ScenarioLinter.Rules, rule => Assert.Contains(rule.Code, covered));
     }
 }
+
+/// <summary>
+/// LNT001 agrees with the router: a plain manifest file without IngressClasses is routed as ingress-nginx,
+/// whose install creates the class "nginx"; a scenario's controllers are explicit.
+/// </summary>
+public class IngressNginxClassLintTests
+{
+    private static string Manifests(string metadata, string spec) => $$"""
+        apiVersion: v1
+        kind: Service
+        metadata: {name: web}
+        spec: {ports: [{port: 80}]}
+        ---
+        apiVersion: networking.k8s.io/v1
+        kind: Ingress
+        metadata:
+          name: web{{metadata}}
+        spec:
+          {{spec}}rules:
+          - host: web.example.com
+            http:
+              paths:
+              - path: /
+                pathType: Prefix
+                backend:
+                  service:
+                    name: web
+                    port: {number: 80}
+        """;
+
+    [Theory]
+    [InlineData("", "ingressClassName: nginx\n  ", Severity.Warning)]
+    [InlineData("\n  annotations: {kubernetes.io/ingress.class: nginx}", "", Severity.Warning)]
+    [InlineData("", "ingressClassName: traefik\n  ", Severity.Error)]
+    public void ManifestFileWithoutIngressClasses_AssumesIngressNginxsOwnClass(string metadata, string spec, Severity severity)
+    {
+        var path = Path.Combine(Path.GetTempPath(), $"ingresssim-lint-{Guid.NewGuid():N}.yaml");
+        File.WriteAllText(path, Manifests(metadata, spec));
+        try
+        {
+            var finding = Assert.Single(ValidationRun.Validate([path]).Diagnostics);
+            Assert.Equal((LintCodes.NoControllerForClass, severity), (finding.Code, finding.Severity));
+            if (severity == Severity.Warning) Assert.Contains("include the IngressClass 'nginx'", finding.Hint);
+        }
+        finally { File.Delete(path); }
+    }
+
+    [Fact]
+    public void ScenarioWhoseControllersServeAnotherClass_KeepsTheError()
+    {
+        var manifests = string.Join('\n', Manifests("", "ingressClassName: nginx\n  ").Split('\n').Select(l => "      " + l));
+        var scenario = Yaml.Load(Yaml.Valid + "\n    manifests: |\n" + manifests).Scenario!;
+
+        var finding = Assert.Single(ScenarioLinter.Lint(new LintContext(scenario.Manifests, scenario)), d => d.Code == LintCodes.NoControllerForClass);
+        Assert.Equal(Severity.Error, finding.Severity);
+    }
+}

@@ -1,5 +1,6 @@
 using IngressSim.Kubernetes.Diagnostics;
 using IngressSim.Kubernetes.Networking;
+using IngressSim.Routing;
 
 namespace IngressSim.Scenarios.Lint.Rules;
 
@@ -13,12 +14,22 @@ public sealed class NoControllerForClass : ILintRule
     public IEnumerable<Diagnostic> Check(LintContext context)
     {
         var served = context.Controllers.Select(c => c.ClassName).ToList();
+        // A plain manifest file without IngressClasses is routed as ingress-nginx (ControllerSelection.ForManifests),
+        // which serves its own class even when the manifests lack it, because its install creates it.
+        var nginx = IngressControllerSelection.IngressNginx;
+        bool nginxAssumed = context.Scenario is null && context.Classes.Count == 0;
         foreach (var ingress in context.Ingresses)
-            if (LintContext.RequestedClass(ingress) is { } requested && !served.Contains(requested))
-                yield return new Diagnostic(Severity, Code,
-                    $"Ingress {ingress.Key} asks for class '{requested}', which no controller serves: it will not be routed",
-                    ingress.Locate(ingress.Spec.IngressClassName is null ? $"metadata.annotations.{Ingress.LegacyClassAnnotation}" : "spec.ingressClassName"),
-                    served.Count == 0 ? "define a controller for it" : $"classes served: {string.Join(", ", served)}");
+        {
+            if (LintContext.RequestedClass(ingress) is not { } requested || served.Contains(requested)) continue;
+            var at = ingress.Locate(ingress.Spec.IngressClassName is null ? $"metadata.annotations.{Ingress.LegacyClassAnnotation}" : "spec.ingressClassName");
+            if (nginxAssumed && requested == nginx.ClassName)
+                yield return Diagnostic.Warning(Code,
+                    $"Ingress {ingress.Key} asks for class '{requested}', which these manifests do not define: taken to be ingress-nginx's own class, which its install creates",
+                    at, $"include the IngressClass '{requested}' (spec.controller: {nginx.ControllerName}) to make the controller explicit");
+            else
+                yield return new Diagnostic(Severity, Code, $"Ingress {ingress.Key} asks for class '{requested}', which no controller serves: it will not be routed",
+                    at, served.Count == 0 ? "define a controller for it" : $"classes served: {string.Join(", ", served)}");
+        }
     }
 }
 
