@@ -10,6 +10,8 @@ public static class SummaryTableView
     public static void Print(RunResult result)
     {
         var model = SummaryTable.For(result);
+        // Piped output has no terminal width; 80 columns would wrap every number.
+        if (Console.IsOutputRedirected) AnsiConsole.Profile.Width = Math.Max(AnsiConsole.Profile.Width, 140);
         var table = new Table().Title(model.Title);
         foreach (var column in model.Columns)
         {

@@ -9,7 +9,7 @@ public static class DurationSamplers
 {
     public static ISampler For(DistributionSpec spec, RandomStream random) => spec switch
     {
-        { Exponential: { } e } => Samplers.ExponentialWithMean(e.Mean.TotalSeconds, random),
+        { Exponential: { } e } => Samplers.ExponentialWithMean(e.MeanSeconds, random),
         { Lognormal: { } l } => Samplers.LogNormal(l.Mu, l.Sigma, random),
         { Gamma: { } g } => Samplers.Gamma(g.Shape, g.Mean.TotalSeconds, random),
         { Weibull: { } w } => Samplers.Weibull(w.Shape, w.Scale.TotalSeconds, random),

@@ -1,6 +1,7 @@
 using System.Text.Json.Serialization;
 using IngressSim.Engine.Time;
 using IngressSim.Scenarios.Binding;
+using IngressSim.Scenarios.Units;
 using MathNet.Numerics;
 
 namespace IngressSim.Scenarios.Sampling;
@@ -31,7 +32,7 @@ public sealed record DistributionSpec
     /// <summary>The mean in seconds (infinite for a Pareto with shape ≤ 1): for lint and utilisation checks.</summary>
     public double MeanSeconds() => this switch
     {
-        { Exponential: { } e } => e.Mean.TotalSeconds,
+        { Exponential: { } e } => e.MeanSeconds,
         { Lognormal: { } l } => Math.Exp(l.Mu + l.Sigma * l.Sigma / 2),
         { Gamma: { } g } => g.Mean.TotalSeconds,
         { Weibull: { } w } => w.Scale.TotalSeconds * SpecialFunctions.Gamma(1 + 1 / w.Shape),
@@ -42,9 +43,20 @@ public sealed record DistributionSpec
     };
 }
 
-public sealed record ExponentialSpec
+/// <summary>Exponential by its <c>mean</c> (a duration) or its <c>rate</c> (events per second, the μ of queueing theory).</summary>
+public sealed record ExponentialSpec : IValidatable
 {
-    [Limits("1ns", "1d")] public required Duration Mean { get; init; }
+    [Limits("1ns", "1d")] public Duration? Mean { get; init; }
+    [Limits("0.00001/s", "1G/s")] public Rate? Rate { get; init; }
+
+    /// <summary>The mean in seconds, from whichever form was written.</summary>
+    [JsonIgnore] public double MeanSeconds => Mean?.TotalSeconds ?? 1 / Rate!.Value.PerSecond;
+
+    public void Validate(ValidationContext context)
+    {
+        if ((Mean is null) == (Rate is null))
+            context.Error("mean", "an exponential needs exactly one of mean or rate", "write e.g. {exponential: {mean: 20ms}} or {exponential: {rate: 50/s}}");
+    }
 }
 
 /// <summary>Log-normal by <c>median</c> and <c>p99</c> (what dashboards show) or by <c>mu</c>/<c>sigma</c> of ln(seconds).</summary>
