@@ -147,6 +147,13 @@ public class ValidateCommandTests
         Assert.Contains(expected, r.Stdout);
     }
 
+    [Fact]
+    public void Validate_MissingFile_HintsWhereItWasLookedFor()
+    {
+        var r = CliRunner.Run("validate", "missing.yaml");
+        Assert.Contains($"hint: looked for {Path.Combine(CliRunner.RepositoryRoot, "missing.yaml")} (", r.Stdout);
+    }
+
     [Theory]
     [InlineData("missing.yaml: error SCN006: file not found", "missing.yaml")]
     [InlineData("Required argument 'SCENARIO_OR_MANIFESTS' missing")]

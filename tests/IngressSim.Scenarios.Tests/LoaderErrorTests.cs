@@ -163,10 +163,13 @@ public class LoaderErrorTests
     }
 
     [Fact]
-    public void MissingFile_IsReported()
+    public void MissingFile_IsReported_WithThePathResolvedFromTheCurrentDirectory()
     {
-        var result = ScenarioLoader.Load("/nonexistent/scenario.yaml");
-        Assert.Equal(ScenarioCodes.FileNotFound, Yaml.SingleError(result).Code);
+        var error = Yaml.SingleError(ScenarioLoader.Load("nonexistent/scenario.yaml"));
+
+        Assert.Equal(ScenarioCodes.FileNotFound, error.Code);
+        Assert.Contains(Path.GetFullPath("nonexistent/scenario.yaml"), error.Hint);
+        Assert.DoesNotContain("scenario file's folder", error.Hint);
     }
 
     [Fact]

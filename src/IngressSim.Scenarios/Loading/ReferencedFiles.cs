@@ -26,7 +26,7 @@ internal sealed class ReferencedFiles(string path, string text, YamlLimits limit
         foreach (var csv in profiles.Select(p => p.Csv).OfType<CsvRateSpec>())
         {
             if (series.ContainsKey(csv.File)) continue;
-            var content = SourceFile.Read(Resolve(csv.File), limits, diagnostics, LocationOfScalar(csv.File));
+            var content = SourceFile.ReadReferenced(Resolve(csv.File), limits, diagnostics, LocationOfScalar(csv.File));
             if (content is not null && RateSeries.Parse(content, Resolve(csv.File), csv.Column, diagnostics) is { } parsed)
                 series[csv.File] = parsed;
         }
@@ -40,7 +40,7 @@ internal sealed class ReferencedFiles(string path, string text, YamlLimits limit
         foreach (var file in cluster.ManifestFiles)
         {
             var at = LocationOfScalar(file);
-            if (SourceFile.Read(Resolve(file), limits, diagnostics, at) is { } content)
+            if (SourceFile.ReadReferenced(Resolve(file), limits, diagnostics, at) is { } content)
                 set = set.Concat(ManifestReader.ReadText(content, Resolve(file)));
         }
         if (cluster.Manifests is { } inline && root.At("spec.cluster.manifests") is ScalarNode block)

@@ -17,7 +17,7 @@ public static class ScenarioLoader
     {
         options ??= ScenarioLoadOptions.Default;
         var diagnostics = new DiagnosticBag();
-        var text = SourceFile.Read(path, options.Limits, diagnostics, SourceLocation.InFile(path));
+        var text = SourceFile.ReadArgument(path, options.Limits, diagnostics);
         return text is null ? new ScenarioLoadResult(null, diagnostics.Items) : LoadText(text, path, options, diagnostics);
     }
 

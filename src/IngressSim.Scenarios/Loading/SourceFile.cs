@@ -6,16 +6,24 @@ namespace IngressSim.Scenarios.Loading;
 /// <summary>Reads a file the user named, refusing missing, unreadable and oversized files with a located error.</summary>
 public static class SourceFile
 {
-    /// <param name="referencedAt">Where the file was named (the scenario line, or the file itself for a command-line argument).</param>
-    public static string? Read(string path, YamlLimits limits, DiagnosticBag diagnostics, SourceLocation referencedAt)
+    /// <summary>A file named on the command line: a relative path is resolved from the current directory.</summary>
+    public static string? ReadArgument(string path, YamlLimits limits, DiagnosticBag diagnostics) =>
+        Read(path, limits, diagnostics, SourceLocation.InFile(path),
+            $"looked for {Path.GetFullPath(path)} (a relative path is resolved from the current directory)");
+
+    /// <summary>A file a scenario names, at <paramref name="path"/> already resolved against the scenario's folder.</summary>
+    /// <param name="referencedAt">The scenario line that names it.</param>
+    public static string? ReadReferenced(string path, YamlLimits limits, DiagnosticBag diagnostics, SourceLocation referencedAt) =>
+        Read(path, limits, diagnostics, referencedAt, "paths are relative to the scenario file's folder");
+
+    private static string? Read(string path, YamlLimits limits, DiagnosticBag diagnostics, SourceLocation referencedAt, string notFoundHint)
     {
         try
         {
             var info = new FileInfo(path);
             if (!info.Exists)
             {
-                diagnostics.Error(ScenarioCodes.FileNotFound, $"file not found: {path}", referencedAt,
-                    "paths are relative to the scenario file's folder");
+                diagnostics.Error(ScenarioCodes.FileNotFound, $"file not found: {path}", referencedAt, notFoundHint);
                 return null;
             }
             if (info.Length > limits.MaxFileBytes)
