@@ -11,7 +11,29 @@ public static class BenchCommand
     {
         var bench = new Command("bench", "Measure performance: the event engine on M/M/c, or a whole scenario.");
         bench.Subcommands.Add(CreateEngine());
+        bench.Subcommands.Add(CreateScenario());
         return bench;
+    }
+
+    private static Command CreateScenario()
+    {
+        var input = new ScenarioInput();
+        var json = new Option<bool>("--json") { Description = "print one JSON object instead of a table" };
+        var command = new Command("scenario", "Simulate a scenario without writing results and report its speed and peak memory.");
+        input.AddTo(command);
+        command.Options.Add(json);
+        command.SetAction((parse, cancellation) =>
+        {
+            var scenario = input.Load(parse);
+            if (scenario is null) return Task.FromResult(ExitCodes.BadInput);
+            var result = ScenarioBenchmark.Measure(scenario, cancellation);
+            if (parse.GetValue(json)) JsonOutput.Write(Console.Out, result);
+            else
+                AnsiConsole.MarkupLineInterpolated(
+                    $"{result.Scenario}: {result.SimulatedSeconds:F0} s simulated in {result.WallSeconds:F2} s; {result.Requests:N0} requests ({result.RequestsPerSecond:N0}/s), {result.Events:N0} events ({result.EventsPerSecond:N0}/s); peak memory {result.PeakMemoryBytes / 1048576.0:F0} MiB");
+            return Task.FromResult(ExitCodes.Success);
+        });
+        return command;
     }
 
     private static Command CreateEngine()
