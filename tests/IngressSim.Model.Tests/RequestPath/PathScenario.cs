@@ -1,0 +1,195 @@
+using System.Globalization;
+using System.Text;
+using IngressSim.Engine.Events;
+using IngressSim.Engine.Time;
+using IngressSim.Model.Metrics;
+using IngressSim.Model.Running;
+using IngressSim.Scenarios.Loading;
+
+namespace IngressSim.Model.Tests.RequestPath;
+
+/// <summary>
+/// A small scenario for request-path tests: one traffic source to one host, one controller, one
+/// Service "shop" behind an Ingress. Every knob the tests vary is a field; <see cref="ToYaml"/> writes
+/// the scenario the way a user would, so the tests go through the real loader and cluster builder.
+/// </summary>
+public sealed record PathScenario
+{
+    public const string Host = "shop.example.com";
+    public const string ServiceSeries = "default/shop";
+
+    public long Seed { get; init; } = 7;
+    public string Duration { get; init; } = "3s";
+    public string Window { get; init; } = "1s";
+    public string Rate { get; init; } = "{constant: 200/s}";
+    public string RequestHost { get; init; } = Host;
+    public int Clients { get; init; } = 1000;
+    public int RequestsPerConnection { get; init; } = 100;
+    public string IdleTimeout { get; init; } = "60s";
+    public string Tls { get; init; } = "none";
+    public string Resumption { get; init; } = "0%";
+    public string Rtt { get; init; } = "20ms";
+    public string Timeout { get; init; } = "30s";
+    /// <summary>The retry block's inside, e.g. <c>count: 2, backoff: 100ms</c>; null = no retries.</summary>
+    public string? Retry { get; init; }
+    public string LoadBalancerLatency { get; init; } = "200us";
+    public string PodNetworkLatency { get; init; } = "200us";
+    public string ControllerKind { get; init; } = "nginx";
+    public int ControllerReplicas { get; init; } = 2;
+    public string ControllerCpu { get; init; } = "2";
+    /// <summary>Extra controller fields, one flow-mapping entry each (e.g. <c>upstreamKeepAlive: {connections: 0}</c>).</summary>
+    public IReadOnlyList<string> ControllerExtras { get; init; } = [];
+    public int PodReplicas { get; init; } = 3;
+    public string ServiceTime { get; init; } = "{exponential: {mean: 10ms}}";
+    public int Concurrency { get; init; } = 8;
+    /// <summary>Whether an Ingress routes the host to the Service.</summary>
+    public bool WithIngress { get; init; } = true;
+    /// <summary>Raw YAML placed under <c>spec.variants</c> (indented by the caller's own lines), or null.</summary>
+    public string? Variants { get; init; }
+
+    public string ToYaml()
+    {
+        var controllerExtras = string.Concat(ControllerExtras.Select(e => $"\n        {e}"));
+        var retry = Retry is null ? "" : $"\n        retry: {{{Retry}}}";
+        var ingress = !WithIngress ? "" : $$$"""
+
+              ---
+              apiVersion: networking.k8s.io/v1
+              kind: Ingress
+              metadata: {name: shop, namespace: default}
+              spec:
+                ingressClassName: ingress-nginx
+                rules:
+                  - host: {{{Host}}}
+                    http:
+                      paths:
+                        - path: /
+                          pathType: Prefix
+                          backend: {service: {name: shop, port: {number: 80} } }
+        """;
+        var variants = Variants is null ? "" : "\n  variants:\n" + Variants;
+        return $$$"""
+        apiVersion: ingresssim.dev/v1alpha1
+        kind: Scenario
+        metadata: {name: path-test}
+        spec:
+          seed: {{{Seed.ToString(CultureInfo.InvariantCulture)}}}
+          duration: {{{Duration}}}
+          window: {{{Window}}}
+          traffic:
+            sources:
+              - name: clients
+                host: {{{RequestHost}}}
+                rate: {{{Rate}}}
+                clients: {{{Clients.ToString(CultureInfo.InvariantCulture)}}}
+                keepAlive: {requestsPerConnection: {{{RequestsPerConnection.ToString(CultureInfo.InvariantCulture)}}}, idleTimeout: {{{IdleTimeout}}}}
+                tls: {version: "{{{Tls}}}", resumption: {{{Resumption}}}}
+                rtt: {{{Rtt}}}
+                timeout: {{{Timeout}}}{{{retry}}}
+          cluster:
+            podNetworkLatency: {{{PodNetworkLatency}}}
+            loadBalancer: {latency: {{{LoadBalancerLatency}}}}
+            controllers:
+              - name: ingress-nginx
+                kind: {{{ControllerKind}}}
+                replicas: {{{ControllerReplicas.ToString(CultureInfo.InvariantCulture)}}}
+                cpu: "{{{ControllerCpu}}}"{{{controllerExtras}}}
+            manifests: |
+              apiVersion: v1
+              kind: Service
+              metadata: {name: shop, namespace: default}
+              spec:
+                selector: {app: shop}
+                ports: [{port: 80, targetPort: 8080}]
+              ---
+              apiVersion: apps/v1
+              kind: Deployment
+              metadata: {name: shop, namespace: default}
+              spec:
+                replicas: {{{PodReplicas.ToString(CultureInfo.InvariantCulture)}}}
+                selector: {matchLabels: {app: shop}}
+                template:
+                  metadata: {labels: {app: shop}}
+                  spec:
+                    containers:
+                      - name: shop
+                        resources: {requests: {cpu: 250m}}{{{ingress}}}
+            workloads:
+              shop:
+                serviceTime: {{{ServiceTime}}}
+                concurrency: {{{Concurrency.ToString(CultureInfo.InvariantCulture)}}}{{{variants}}}
+        """;
+    }
+
+    /// <summary>Loads the scenario (optionally a variant); fails the test with every diagnostic when it does not load.</summary>
+    public LoadedScenario Load(string? variant = null)
+    {
+        var yaml = ToYaml();
+        var result = ScenarioLoader.LoadText(yaml, "/virtual/path-test.yaml", new ScenarioLoadOptions { Variant = variant });
+        if (result.Scenario is null || result.Diagnostics.Any(d => d.Severity == Kubernetes.Diagnostics.Severity.Error))
+            throw new InvalidOperationException("scenario did not load:\n" + string.Join("\n", result.Diagnostics) + "\n---\n" + yaml);
+        return result.Scenario;
+    }
+
+    public static string Ms(double milliseconds) => milliseconds.ToString("0.###", CultureInfo.InvariantCulture) + "ms";
+}
+
+/// <summary>Keeps every window row, with every field, in order.</summary>
+public sealed class RowCollector : IWindowSink
+{
+    public List<SeriesWindow> Rows { get; } = [];
+
+    public void Write(in SeriesWindow row) => Rows.Add(row);
+
+    /// <summary>The rows as text, every field written out (Instants in ns, doubles round-trippable), for exact comparison.</summary>
+    public string Fingerprint()
+    {
+        var text = new StringBuilder();
+        foreach (var row in Rows)
+        {
+            text.Append(CultureInfo.InvariantCulture, $"{row.Start.Nanoseconds} {row.End.Nanoseconds} {row.Series} {Latency(row.Latency)} ");
+            foreach (var status in ResponseStatuses.All) text.Append(CultureInfo.InvariantCulture, $"{row.Statuses[status]},");
+            text.Append(CultureInfo.InvariantCulture, $" {row.Retries} {row.NewConnections} {row.TlsFullHandshakes} {row.TlsResumedHandshakes} ");
+            foreach (var gauge in Gauges.All) text.Append(CultureInfo.InvariantCulture, $"{row.Gauges[gauge]:R},");
+            text.Append('\n');
+        }
+        return text.ToString();
+    }
+
+    public static string Latency(LatencySummary l) =>
+        string.Create(CultureInfo.InvariantCulture, $"{l.Count}/{l.MeanMs:R}/{l.P50Ms:R}/{l.P95Ms:R}/{l.P99Ms:R}/{l.P999Ms:R}/{l.MaxMs:R}");
+}
+
+/// <summary>Records the instant and source of every client arrival (request-path events of kind 0).</summary>
+public sealed class ArrivalRecorder : IEventObserver
+{
+    private const int ArrivalKind = 0;
+
+    public List<(long Nanoseconds, long Source)> Arrivals { get; } = [];
+
+    public void OnEvent(Instant time, long sequence, int priority, IEventHandler handler, int kind, long arg)
+    {
+        if (kind == ArrivalKind && handler is Pipeline.RequestPath) Arrivals.Add((time.Nanoseconds, arg));
+    }
+}
+
+public static class PathRuns
+{
+    public static (RunResult Result, RowCollector Rows) Execute(LoadedScenario scenario, ulong? seed = null)
+    {
+        var (result, rows, _) = ExecuteRun(scenario, seed);
+        return (result, rows);
+    }
+
+    /// <summary>Runs to the end and also returns the run, whose request path holds the started/finished/in-flight counts.</summary>
+    public static (RunResult Result, RowCollector Rows, ScenarioRun Run) ExecuteRun(LoadedScenario scenario, ulong? seed = null)
+    {
+        var rows = new RowCollector();
+        var run = new ScenarioRun(scenario, seed);
+        var result = run.Execute(rows);
+        return (result, rows, run);
+    }
+
+    public static SeriesResult Series(this RunResult result, string name) =>
+        result.Series.Single(s => s.Name == name);
+}
