@@ -56,18 +56,32 @@ public sealed class ControllerReplica
     /// <summary>CPU seconds spent (requests, handshakes, reloads) for utilisation.</summary>
     public double CpuSeconds { get; set; }
 
+    /// <summary>Reloads applied so far; connections remember which one disturbed them.</summary>
+    public long ReloadSequence { get; set; }
+
+    /// <summary>Client connections reset, forced to reconnect or delayed by the latest reload (for its record).</summary>
+    public int ConnectionsAffectedByLastReload { get; set; }
+
+    /// <summary>When the latest reload closed the old workers' listeners (reuseport drops what they held).</summary>
+    public Engine.Time.Instant ListenersClosedAt { get; set; }
+
     /// <summary>
-    /// The next endpoint of <paramref name="service"/> by round robin over the endpoints this replica
-    /// knows (MODEL_FACTS §2: load-balance round_robin); the list is refreshed when the Service's changes.
+    /// The next endpoint of <paramref name="service"/> by round robin over the endpoints its controller
+    /// has configured (MODEL_FACTS §2: load-balance round_robin) — which lag the Service's real ones
+    /// until the controller syncs; −1 when it knows none.
     /// </summary>
     public int PickEndpoint(ServiceBackend service)
     {
         var balancer = _balancers[service.Id] ??= new RoundRobinBalancer();
-        if (_balancerVersions[service.Id] != service.EndpointsVersion)
+        var known = Controller.Endpoints(service.Id);
+        if (_balancerVersions[service.Id] != known.Version)
         {
-            balancer.SetEndpoints(service.ReadyEndpointIds, BalancerStream);
-            _balancerVersions[service.Id] = service.EndpointsVersion;
+            balancer.SetEndpoints(known.Ids, BalancerStream);
+            _balancerVersions[service.Id] = known.Version;
         }
         return balancer.Pick();
     }
+
+    /// <summary>A reload starts new workers with empty balancer state (MODEL_FACTS §1).</summary>
+    public void ResetBalancers() => Array.Clear(_balancerVersions);
 }

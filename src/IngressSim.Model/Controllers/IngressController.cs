@@ -1,3 +1,4 @@
+using IngressSim.Model.Workloads;
 using IngressSim.Routing;
 using IngressSim.Scenarios.Cluster;
 
@@ -21,4 +22,25 @@ public sealed class IngressController(int id, ControllerSpec spec, Router router
     public int Workers => Spec.Workers ?? Math.Max(1, (int)Math.Round(Spec.Cpu.Cores));
 
     public void Add(ControllerReplica replica) => _replicas.Add(replica);
+
+    private (int[] Ids, int Version)[] _endpoints = [];
+
+    /// <summary>The Services its Ingresses route to (only their changes concern it), by id.</summary>
+    public HashSet<int> ServedServices { get; } = [];
+
+    /// <summary>Its Ingresses by namespace/name (a touched Ingress concerns only its controller).</summary>
+    public HashSet<string> ServedIngresses { get; } = new(StringComparer.Ordinal);
+
+    /// <summary>The endpoints of a Service as this controller has configured them (pod ids), with a version bumped on change.</summary>
+    public (int[] Ids, int Version) Endpoints(int service) => _endpoints[service];
+
+    public void InitialiseEndpoints(IReadOnlyList<ServiceBackend> services) =>
+        _endpoints = services.Select(s => (s.ReadyEndpointIds, 1)).ToArray();
+
+    /// <summary>Installs a new endpoint list for a Service (a dynamic update reaching the workers, a reload, EDS).</summary>
+    public void ConfigureEndpoints(int service, int[] ids)
+    {
+        var (current, version) = _endpoints[service];
+        if (!current.AsSpan().SequenceEqual(ids)) _endpoints[service] = (ids, version + 1);
+    }
 }

@@ -20,4 +20,13 @@ public struct ClientConnection
     public int Requests;
     public Instant IdleSince;
     public bool Busy;
+
+    /// <summary>When the server closed it (an nginx reload ending its worker), or <see cref="Instant.MaxValue"/>; the client learns one trip later.</summary>
+    public Instant ServerClosedAt;
+
+    /// <summary>Its worker is draining: it is closed once the response in flight is sent (Connection: close).</summary>
+    public bool CloseAfterResponse;
+
+    /// <summary>The reload that disturbed it (replica reload sequence), so the reload's affected count includes it once.</summary>
+    public long DisturbedByReload;
 }

@@ -25,6 +25,9 @@ public sealed class ConnectionTable
 
     public ref ClientConnection this[int id] => ref _slots[id];
 
+    /// <summary>Slots ever used: scan 0..Capacity-1 and check <see cref="ClientConnection.Open"/> (cold paths such as a reload).</summary>
+    public int Capacity => _used;
+
     public int Open(int source, int client, int controller, int replica, int incarnation)
     {
         int id;
@@ -42,7 +45,7 @@ public sealed class ConnectionTable
         {
             Generation = _slots[id].Generation + 1,
             Open = true, Source = source, Client = client, Controller = controller, Replica = replica,
-            ReplicaIncarnation = incarnation, Busy = true,
+            ReplicaIncarnation = incarnation, Busy = true, ServerClosedAt = Instant.MaxValue, DisturbedByReload = -1,
         };
         OpenCount++;
         return id;

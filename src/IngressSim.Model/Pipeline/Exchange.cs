@@ -37,6 +37,9 @@ public struct Exchange
     /// <summary>Admitted by the replica's rate limits: limit-connections counts it until the response.</summary>
     public bool HoldsRateLimit;
 
+    /// <summary>When its SYN reached the replica (a new connection), to tell whether a reload dropped it from a listener queue.</summary>
+    public Instant SynArrivedAt;
+
     /// <summary>CPU the replica spends on it: request handling plus a TLS handshake when the connection is new.</summary>
     public Duration ReplicaCpu;
 

@@ -20,7 +20,7 @@ namespace IngressSim.Model.Pipeline;
 public sealed class RequestPath : IEventHandler
 {
     private const int KindArrival = 0, KindAtReplica = 1, KindAtPod = 2, KindDelivered = 3, KindTimeouts = 4,
-        KindRetry = 5, KindSynRetransmit = 6;
+        KindRetry = 5, KindSynRetransmit = 6, KindSynAtReplica = 7, KindAccepted = 8;
 
     /// <summary>RFC 6298 §2: initial retransmission timeout 1 s, doubled per retry (MODEL_FACTS §1).</summary>
     private static readonly Duration InitialSynRto = Duration.FromSeconds(1);
@@ -84,6 +84,8 @@ public sealed class RequestPath : IEventHandler
                     case KindDelivered: OnDelivered(slot); break;
                     case KindRetry: StartAttempt(slot); break;
                     case KindSynRetransmit: Connect(slot, retransmits: _exchanges[slot].UpstreamTries); break;
+                    case KindSynAtReplica: OnSynAtReplica(slot); break;
+                    case KindAccepted: OnAccepted(slot); break;
                 }
                 break;
         }
@@ -135,7 +137,7 @@ public sealed class RequestPath : IEventHandler
             e.Connection = connection;
             e.Replica = c.Replica;
             e.ReplicaCpu = controller.Spec.Costs.Request;
-            Send(slot, source.RttHalf + _cluster.LoadBalancerLatency);
+            Send(slot, Duration.Zero);
             return;
         }
         e.Client = (int)source.ClientStream.NextBounded((ulong)source.Spec.Clients);
@@ -157,10 +159,23 @@ public sealed class RequestPath : IEventHandler
             if (id < 0) return -1;
             ref var c = ref _connections[id];
             var replica = _cluster.Replicas[c.Replica];
-            if (now - c.IdleSince < idleLimit && c.Requests < requestLimit && replica.Alive && replica.Incarnation == c.ReplicaIncarnation)
+            // A connection nginx closed is still taken if its FIN has not reached the client yet: the race of MODEL_FACTS §1.
+            bool clientKnowsClosed = c.ServerClosedAt != Instant.MaxValue && now >= c.ServerClosedAt + OneWay(source);
+            if (!clientKnowsClosed && now - c.IdleSince < idleLimit && c.Requests < requestLimit && replica.Alive && replica.Incarnation == c.ReplicaIncarnation)
                 return id;
+            if (clientKnowsClosed) Disturbed(ref c, replica);
             _connections.Close(id);
         }
+    }
+
+    private Duration OneWay(TrafficSource source) => source.RttHalf + _cluster.LoadBalancerLatency;
+
+    /// <summary>Counts a connection once towards the affected connections of the reload that closed it.</summary>
+    private static void Disturbed(ref ClientConnection c, ControllerReplica replica)
+    {
+        if (c.DisturbedByReload == replica.ReloadSequence) return;
+        c.DisturbedByReload = replica.ReloadSequence;
+        replica.ConnectionsAffectedByLastReload++;
     }
 
     /// <summary>
@@ -205,19 +220,47 @@ public sealed class RequestPath : IEventHandler
         var source = _cluster.Sources[e.Source];
         var controller = _cluster.Controllers[e.Controller];
         var replica = _cluster.LoadBalancers[controller.Id].Pick(e.Client, source.ClientStream);
+        e.UpstreamTries = retransmits;
+        e.Replica = replica.Id;
+        _simulation.ScheduleAfter(OneWay(source), _id, KindSynAtReplica, _exchanges.Handle(slot));
+    }
+
+    /// <summary>The SYN reaches the replica; the handshake completes one round trip later (SYN-ACK, ACK).</summary>
+    private void OnSynAtReplica(int slot)
+    {
+        ref var e = ref _exchanges[slot];
+        var replica = _cluster.Replicas[e.Replica];
         if (!replica.Alive)
         {
-            if (retransmits >= MaxSynRetransmits)
-            {
-                Fail(slot, ResponseStatus.ConnectionReset, Duration.Zero);
-                return;
-            }
-            e.UpstreamTries = retransmits + 1; // reused as the SYN retransmission count until connected
-            _simulation.ScheduleAfter(InitialSynRto * (1L << retransmits), _id, KindSynRetransmit, _exchanges.Handle(slot));
+            Retransmit(slot, e.UpstreamTries, sentAt: _simulation.Now - OneWay(_cluster.Sources[e.Source]));
             return;
         }
-        e.UpstreamTries = 0;
-        e.Replica = replica.Id;
+        e.SynArrivedAt = _simulation.Now;
+        _simulation.ScheduleAfter(OneWay(_cluster.Sources[e.Source]) * 2, _id, KindAccepted, _exchanges.Handle(slot));
+    }
+
+    /// <summary>
+    /// The final ACK arrives: the connection is accepted — unless, with reuseport, the listener whose
+    /// queue held it belonged to workers a reload retired meanwhile: Linux drops such connections, and
+    /// the client, never answered, retransmits its SYN after the 1 s initial RTO (MODEL_FACTS §1).
+    /// </summary>
+    private void OnAccepted(int slot)
+    {
+        ref var e = ref _exchanges[slot];
+        if (e.ClientGone)
+        {
+            _exchanges.Free(slot);
+            return;
+        }
+        var source = _cluster.Sources[e.Source];
+        var replica = _cluster.Replicas[e.Replica];
+        var controller = replica.Controller;
+        if (!replica.Alive || (controller.Spec.Nginx.Reuseport && replica.ListenersClosedAt > e.SynArrivedAt && replica.ListenersClosedAt <= _simulation.Now))
+        {
+            if (replica.Alive) replica.ConnectionsAffectedByLastReload++;
+            Retransmit(slot, e.UpstreamTries, sentAt: e.SynArrivedAt - OneWay(source));
+            return;
+        }
         e.Connection = _connections.Open(source.Id, e.Client, controller.Id, replica.Id, replica.Incarnation);
         _connections[e.Connection].Requests = 1;
         var handshake = _cluster.Handshakes[Pool(source.Id, controller.Id)];
@@ -227,11 +270,26 @@ public sealed class RequestPath : IEventHandler
         e.ReplicaCpu = controller.Spec.Costs.Request + handshake.ServerCpu(resumed);
         _metrics.RecordNewConnection(_simulation.Now, e.Series);
         if (handshake.Tls) _metrics.RecordTlsHandshake(_simulation.Now, e.Series, resumed);
-        Send(slot, source.Spec.Rtt * handshake.RoundTrips(resumed) + source.RttHalf + _cluster.LoadBalancerLatency);
+        // TLS round trips follow the TCP handshake; the request rides on the last client flight.
+        Send(slot, source.Spec.Rtt * handshake.TlsRoundTrips(resumed));
     }
 
+    /// <summary>An unanswered SYN: retransmitted after RFC 6298's back-off (1 s, 2 s, 4 s … from when it was sent).</summary>
+    private void Retransmit(int slot, int retransmits, Instant sentAt)
+    {
+        if (retransmits >= MaxSynRetransmits)
+        {
+            Fail(slot, ResponseStatus.ConnectionReset, Duration.Zero);
+            return;
+        }
+        _exchanges[slot].UpstreamTries = retransmits + 1; // the SYN retransmission count until connected
+        var at = Instant.Max(_simulation.Now, sentAt + InitialSynRto * (1L << retransmits));
+        _simulation.Schedule(at, _id, KindSynRetransmit, _exchanges.Handle(slot));
+    }
+
+    /// <summary>The request leaves the client after <paramref name="delay"/> and travels one way to the replica.</summary>
     private void Send(int slot, Duration delay) =>
-        _simulation.ScheduleAfter(delay, _id, KindAtReplica, _exchanges.Handle(slot));
+        _simulation.ScheduleAfter(delay + OneWay(_cluster.Sources[_exchanges[slot].Source]), _id, KindAtReplica, _exchanges.Handle(slot));
 
     // ---- controller replica --------------------------------------------------------------------
 
@@ -239,10 +297,22 @@ public sealed class RequestPath : IEventHandler
     {
         ref var e = ref _exchanges[slot];
         var replica = _cluster.Replicas[e.Replica];
-        if (!replica.Alive || replica.Incarnation != _connections[e.Connection].ReplicaIncarnation)
+        ref var c = ref _connections[e.Connection];
+        if (!replica.Alive || replica.Incarnation != c.ReplicaIncarnation)
         {
             _connections.Close(e.Connection);
-            Fail(slot, ResponseStatus.ConnectionReset, _cluster.Sources[e.Source].RttHalf);
+            Fail(slot, ResponseStatus.ConnectionReset, OneWay(_cluster.Sources[e.Source]));
+            return;
+        }
+        if (c.ServerClosedAt <= _simulation.Now)
+        {
+            // The request met a socket nginx had just closed: the client gets a reset one trip later and,
+            // as HTTP clients do for a reused connection (RFC 9110 §9.2.2), resends it on a new one.
+            Disturbed(ref c, replica);
+            _connections.Close(e.Connection);
+            e.Connection = -1;
+            _simulation.ScheduleAfter(OneWay(_cluster.Sources[e.Source]), _id, KindSynRetransmit, _exchanges.Handle(slot));
+            e.UpstreamTries = 0;
             return;
         }
         if (replica.RateLimits is { } limits)
@@ -261,8 +331,42 @@ public sealed class RequestPath : IEventHandler
         replica.Cpu.Arrive(_exchanges.Handle(slot), e.ReplicaCpu);
     }
 
+    /// <summary>Told when a replica's reload has finished its CPU work (set by the control plane).</summary>
+    public IReloadCompletion? Reloads { get; set; }
+
+    /// <summary>Queues a reload's CPU work on the replica's workers: it competes with requests for the cores.</summary>
+    public void StartReloadWork(ControllerReplica replica, Duration cpu) => replica.Cpu.Arrive(~(long)replica.Id, cpu);
+
+    /// <summary>
+    /// A reload's new workers take over (MODEL_FACTS §1): old workers close their idle keep-alive
+    /// connections now and busy ones after the response in flight; their listeners close (with
+    /// reuseport, connections still queued on them are lost); the new workers' upstream keep-alive
+    /// pools start empty. Returns the client connections open at that moment.
+    /// </summary>
+    public int RetireWorkers(ControllerReplica replica)
+    {
+        var now = _simulation.Now;
+        int active = 0;
+        for (int id = 0; id < _connections.Capacity; id++)
+        {
+            ref var c = ref _connections[id];
+            if (!c.Open || c.Replica != replica.Id || c.ServerClosedAt != Instant.MaxValue) continue;
+            active++;
+            if (c.Busy) c.CloseAfterResponse = true;
+            else c.ServerClosedAt = now;
+        }
+        replica.ListenersClosedAt = now;
+        replica.UpstreamPool.Clear();
+        return active;
+    }
+
     private void OnReplicaCpuDone(long handle)
     {
+        if (handle < 0)
+        {
+            Reloads?.OnReloadWorkDone(_cluster.Replicas[(int)~handle]);
+            return;
+        }
         if (!_exchanges.TryResolve(handle, out int slot)) return;
         ref var e = ref _exchanges[slot];
         var replica = _cluster.Replicas[e.Replica];
@@ -281,20 +385,20 @@ public sealed class RequestPath : IEventHandler
         ForwardToPod(slot);
     }
 
-    /// <summary>Picks an endpoint (round robin over the ready endpoints the replica knows) and opens or reuses an upstream connection.</summary>
+    /// <summary>Picks an endpoint (round robin over the endpoints the controller has configured) and opens or reuses an upstream connection.</summary>
     private void ForwardToPod(int slot)
     {
         ref var e = ref _exchanges[slot];
         var service = _cluster.Services[e.Service];
-        var endpoints = service.ReadyEndpoints;
-        if (endpoints.Length == 0)
+        var replica = _cluster.Replicas[e.Replica];
+        int endpoint = replica.PickEndpoint(service);
+        if (endpoint < 0)
         {
             // ingress-nginx answers 503 for an upstream with no endpoints (MODEL_FACTS §9).
             Respond(slot, ResponseStatus.ServiceUnavailable503, Duration.Zero);
             return;
         }
-        var replica = _cluster.Replicas[e.Replica];
-        var pod = _cluster.Pods[replica.PickEndpoint(service)];
+        var pod = _cluster.Pods[endpoint];
         e.Pod = pod.Id;
         e.UpstreamTries++;
         bool reused = replica.UpstreamPool.TryTake(pod.Id, _simulation.Now, out var upstream);
@@ -368,7 +472,17 @@ public sealed class RequestPath : IEventHandler
             return;
         }
         var now = _simulation.Now;
-        if (e.Connection >= 0) _connections.Release(e.Connection, now, Pool(e.Source, e.Controller));
+        if (e.Connection >= 0)
+        {
+            ref var c = ref _connections[e.Connection];
+            if (c.CloseAfterResponse)
+            {
+                // Its worker was retired by a reload: the response carried Connection: close.
+                Disturbed(ref c, _cluster.Replicas[c.Replica]);
+                _connections.Close(e.Connection);
+            }
+            else _connections.Release(e.Connection, now, Pool(e.Source, e.Controller));
+        }
         if (!TryRetry(slot, now))
             Finish(slot, e.Status, now);
         _exchanges.Free(slot);

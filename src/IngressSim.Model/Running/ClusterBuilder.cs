@@ -74,7 +74,34 @@ public static class ClusterBuilder
             PodRelay = podRelay,
         };
         cluster.IndexServices();
+        foreach (var controller in controllers)
+        {
+            controller.InitialiseEndpoints(services);
+            foreach (var ingress in ServedIngresses(scenario, controller))
+            {
+                controller.ServedIngresses.Add(ingress.Key);
+                foreach (var backend in Backends(ingress))
+                    if (cluster.TryGetService(backend, out var service)) controller.ServedServices.Add(service.Id);
+            }
+        }
         return cluster;
+    }
+
+    /// <summary>
+    /// The Ingresses a controller serves: its class by name, or no class when its class is the default
+    /// (the DefaultIngressClass admission plugin fills it in) — what its sync loop watches.
+    /// </summary>
+    private static IEnumerable<Kubernetes.Networking.Ingress> ServedIngresses(LoadedScenario scenario, IngressController controller) =>
+        scenario.Manifests.OfKind<Kubernetes.Networking.Ingress>().Where(i =>
+            i.Spec.IngressClassName == controller.Spec.ClassName || (i.Spec.IngressClassName is null && controller.Spec.DefaultClass));
+
+    private static IEnumerable<BackendTarget> Backends(Kubernetes.Networking.Ingress ingress)
+    {
+        var ns = ingress.Metadata.Namespace;
+        if (ingress.Spec.DefaultBackend?.Service is { } d) yield return new BackendTarget(ns, d.Name, d.Port?.Number, d.Port?.Name);
+        foreach (var rule in ingress.Spec.Rules)
+            foreach (var path in rule.Http?.Paths ?? [])
+                if (path.Backend?.Service is { } b) yield return new BackendTarget(ns, b.Name, b.Port?.Number, b.Port?.Name);
     }
 
     private static List<ServiceBackend> BuildServices(LoadedScenario scenario, Engine.Randomness.RandomStreams streams)

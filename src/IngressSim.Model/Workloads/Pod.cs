@@ -9,13 +9,28 @@ namespace IngressSim.Model.Workloads;
 /// </summary>
 public sealed class Pod
 {
-    public Pod(Simulation simulation, int id, string name, int node, int concurrency, IStationListener listener)
+    public Pod(Simulation simulation, int id, string name, int node, int concurrency, IStationListener listener, int revision = 0)
     {
         Id = id;
         Name = name;
         Node = node;
+        Revision = revision;
+        CreatedAt = simulation.Now;
         Station = new FifoStation(simulation, concurrency, FifoStation.Unbounded, listener, name);
     }
+
+    /// <summary>The Deployment revision (ReplicaSet) it belongs to: a rollout replaces older revisions.</summary>
+    public int Revision { get; }
+    public Engine.Time.Instant CreatedAt { get; }
+    public Engine.Time.Instant ReadyAt { get; set; }
+
+    /// <summary>Deleted: out of the endpoints, refusing new connections, finishing what it holds until the grace period ends.</summary>
+    public bool Terminating { get; set; }
+
+    /// <summary>CPU seconds at the last metrics-server scrape, and the usage measured then (millicores).</summary>
+    public double CpuSecondsAtScrape { get; set; }
+    public long ScrapedMillicores { get; set; } = -1;
+    public Engine.Time.Instant ScrapedAt { get; set; }
 
     /// <summary>Index among all pods of the run (the endpoint id balancers see).</summary>
     public int Id { get; }
