@@ -5,45 +5,50 @@ namespace IngressSim.Model.Tests.RequestPath;
 
 /// <summary>
 /// Requests the controller answers itself: a host no Ingress routes (404, in the "(unrouted)" series)
-/// and a Service with no ready endpoints (503, MODEL_FACTS §9). They never reach a pod, so with a new
-/// connection per request each takes exactly TCP + request/response RTT, the LB both ways and the
-/// replica's request CPU.
+/// and a Service with no ready endpoints (503, MODEL_FACTS §9). They never reach a pod: on a reused
+/// keep-alive connection each takes exactly the RTT, the LB both ways and the replica's request CPU.
 /// </summary>
 public class ErrorStatusTests
 {
-    // 2 × 20 ms RTT + 2 × 0.2 ms LB + 0.1 ms replica CPU (RequestCostsSpec default).
-    private const double ControllerAnswerMs = 40.5;
+    // 20 ms RTT + 2 × 0.2 ms LB + 0.1 ms replica CPU (RequestCostsSpec default).
+    private const double WarmControllerAnswerMs = 20.5;
 
     private static PathScenario Base => new()
     {
         Duration = "3s",
         Rate = "{constant: 50/s}",
-        RequestsPerConnection = 1,
         Rtt = "20ms",
         LoadBalancerLatency = "200us",
+        Clients = 1,
+        ControllerReplicas = 1,
     };
+
+    private static void AssertAnsweredByTheController(List<DeliveredResponses.Delivery> deliveries, ResponseStatus status, double warmMs)
+    {
+        Assert.True(deliveries.Count >= 60, $"only {deliveries.Count} responses");
+        Assert.All(deliveries, d => Assert.Equal(status, d.Status));
+        Assert.Equal(warmMs, deliveries.Min(d => d.Latency.TotalMilliseconds), 9);
+        Assert.True(deliveries.Count(d => Math.Abs(d.Latency.TotalMilliseconds - warmMs) < 1e-9) > deliveries.Count / 2, "most requests ride a warm connection");
+    }
 
     [Fact]
     public void Execute_HostWithNoIngress_Is404InTheUnroutedSeries()
     {
-        var (result, rows) = PathRuns.Execute((Base with { RequestHost = "nobody.example.com" }).Load());
+        var (result, deliveries, _) = PathRuns.ExecuteObserved((Base with { RequestHost = "nobody.example.com" }).Load());
 
-        Assert.True(result.Requests >= 100, $"only {result.Requests} requests");
         Assert.Equal(result.Requests, result.Statuses[ResponseStatus.NotFound404]);
-        var unrouted = result.Series(ClusterBuilder.UnroutedSeries);
-        Assert.Equal(result.Requests, unrouted.Statuses[ResponseStatus.NotFound404]);
+        Assert.Equal(result.Requests, result.Series(ClusterBuilder.UnroutedSeries).Statuses[ResponseStatus.NotFound404]);
         Assert.Equal(0, result.Series(PathScenario.ServiceSeries).Requests);
-        Assert.Equal(ControllerAnswerMs, result.Latency.MaxMs, 9);
-        Assert.Equal(ControllerAnswerMs, result.Latency.MeanMs, 9);
-        Assert.Equal(result.Requests, rows.Rows.Where(r => r.Series == ClusterBuilder.UnroutedSeries).Sum(r => r.Statuses[ResponseStatus.NotFound404]));
+        AssertAnsweredByTheController(deliveries, ResponseStatus.NotFound404, WarmControllerAnswerMs);
     }
 
     [Fact]
     public void Execute_HostWithAnIngress_Is2xxInItsServiceSeries()
     {
-        // Same cluster, Ingress present: the control case for the 404 test above.
+        // Same cluster, routed host: the control case for the 404 test above.
         var result = PathRuns.Execute(Base.Load()).Result;
 
+        Assert.True(result.Requests >= 100);
         Assert.Equal(result.Requests, result.Statuses[ResponseStatus.Ok2xx]);
         Assert.Equal(0, result.Series(ClusterBuilder.UnroutedSeries).Requests);
         Assert.Equal(result.Requests, result.Series(PathScenario.ServiceSeries).Requests);
@@ -52,36 +57,36 @@ public class ErrorStatusTests
     [Fact]
     public void Execute_NoIngressAtAll_Is404InTheUnroutedSeries()
     {
-        var result = PathRuns.Execute((Base with { WithIngress = false }).Load()).Result;
+        var (result, deliveries, _) = PathRuns.ExecuteObserved((Base with { WithIngress = false }).Load());
 
-        Assert.True(result.Requests >= 100, $"only {result.Requests} requests");
         Assert.Equal(result.Requests, result.Series(ClusterBuilder.UnroutedSeries).Statuses[ResponseStatus.NotFound404]);
+        AssertAnsweredByTheController(deliveries, ResponseStatus.NotFound404, WarmControllerAnswerMs);
     }
 
     [Fact]
     public void Execute_ServiceWithNoPods_Is503InTheServiceSeries()
     {
-        var result = PathRuns.Execute((Base with { PodReplicas = 0 }).Load()).Result;
+        var (result, deliveries, _) = PathRuns.ExecuteObserved((Base with { PodReplicas = 0 }).Load());
 
-        Assert.True(result.Requests >= 100, $"only {result.Requests} requests");
-        var service = result.Series(PathScenario.ServiceSeries);
-        Assert.Equal(result.Requests, service.Statuses[ResponseStatus.ServiceUnavailable503]);
+        Assert.Equal(result.Requests, result.Series(PathScenario.ServiceSeries).Statuses[ResponseStatus.ServiceUnavailable503]);
         Assert.Equal(0, result.Series(ClusterBuilder.UnroutedSeries).Requests);
-        Assert.Equal(ControllerAnswerMs, result.Latency.MaxMs, 9);
-        Assert.Equal(ControllerAnswerMs, result.Latency.MeanMs, 9);
+        AssertAnsweredByTheController(deliveries, ResponseStatus.ServiceUnavailable503, WarmControllerAnswerMs);
     }
 
     [Fact]
     public void Execute_ServiceWithNoPodsAndRetriesOn503_RetriesAndCountsTheWholeWait()
     {
-        // 3 attempts of 40.5 ms with back-offs of 100 and 200 ms between them: 421.5 ms, final status 503.
+        // Count 2, back-offs 100 and 200 ms; each retry reuses the keep-alive connection the 503 came back
+        // on: 3 × 20.5 + 300 = 361.5 ms as the client experiences it, final status 503.
         var scenario = Base with { PodReplicas = 0, Rate = "{steps: [{at: 0s, rate: 50/s}, {at: 2s, rate: 0/s}]}", Retry = "count: 2, backoff: 100ms, onStatus: [503]" };
-        var (result, _, run) = PathRuns.ExecuteRun(scenario.Load());
+        var (result, deliveries, run) = PathRuns.ExecuteObserved(scenario.Load());
 
         Assert.Equal(0, run.Path!.InFlight);
         Assert.Equal(result.Requests, result.Statuses[ResponseStatus.ServiceUnavailable503]);
         Assert.Equal(2 * result.Requests, result.Retries);
-        Assert.Equal(3 * ControllerAnswerMs + 300, result.Latency.MaxMs, 9);
-        Assert.Equal(3 * ControllerAnswerMs + 300, result.Latency.MeanMs, 9);
+        var finals = deliveries.Where(d => d.Attempt == 2).ToList(); // only the last attempt's response ends a request
+        Assert.Equal(result.Requests, finals.Count);
+        Assert.Equal(3 * result.Requests, deliveries.Count);
+        AssertAnsweredByTheController(finals, ResponseStatus.ServiceUnavailable503, 3 * WarmControllerAnswerMs + 300);
     }
 }

@@ -148,11 +148,35 @@ public sealed class RowCollector : IWindowSink
         foreach (var row in Rows)
         {
             text.Append(CultureInfo.InvariantCulture, $"{row.Start.Nanoseconds} {row.End.Nanoseconds} {row.Series} {Latency(row.Latency)} ");
-            foreach (var status in ResponseStatuses.All) text.Append(CultureInfo.InvariantCulture, $"{row.Statuses[status]},");
+            text.Append(Statuses(row.Statuses));
             text.Append(CultureInfo.InvariantCulture, $" {row.Retries} {row.NewConnections} {row.TlsFullHandshakes} {row.TlsResumedHandshakes} ");
             foreach (var gauge in Gauges.All) text.Append(CultureInfo.InvariantCulture, $"{row.Gauges[gauge]:R},");
             text.Append('\n');
         }
+        return text.ToString();
+    }
+
+    public static string Statuses(in StatusCounts counts)
+    {
+        var text = new StringBuilder();
+        foreach (var status in ResponseStatuses.All) text.Append(CultureInfo.InvariantCulture, $"{counts[status]},");
+        return text.ToString();
+    }
+
+    /// <summary>Every figure of a run's result except the wall-clock time, as text (lists element by element).</summary>
+    public static string Summary(RunResult r)
+    {
+        var text = new StringBuilder();
+        text.Append(CultureInfo.InvariantCulture, $"{r.Run} {r.SimulatedSeconds:R} {r.Events} {r.WindowSeconds:R} {Statuses(r.Statuses)} {r.Retries} {Latency(r.Latency)}\n");
+        text.Append(CultureInfo.InvariantCulture, $"cdf {string.Join(' ', r.LatencyCdf.Select(c => $"{c.LatencyMs:R}:{c.Fraction:R}"))}\n");
+        text.Append(CultureInfo.InvariantCulture, $"reloads {r.Reloads} dropped {r.ReloadsDropped} log {string.Join(' ', r.ReloadLog)}\n");
+        foreach (var phase in r.Phases)
+            text.Append(CultureInfo.InvariantCulture, $"phase {phase.Name} {phase.StartSeconds:R}-{phase.EndSeconds:R} {Statuses(phase.Statuses)} {Latency(phase.Latency)} {phase.Reloads} {string.Join(' ', phase.LatencyCdf)}\n");
+        foreach (var series in r.Series)
+            text.Append(CultureInfo.InvariantCulture, $"series {series.Name} {Statuses(series.Statuses)} {Latency(series.Latency)} {series.Retries} {series.NewConnections} {series.TlsFullHandshakes} {series.TlsResumedHandshakes}\n");
+        foreach (var w in r.Windows)
+            text.Append(CultureInfo.InvariantCulture, $"window {w.StartSeconds:R}-{w.EndSeconds:R} {Statuses(w.Statuses)} {Latency(w.Latency)} {w.Reloads}\n");
+        text.Append(CultureInfo.InvariantCulture, $"timeline {string.Join(' ', r.Timeline)} dropped {r.TimelineDropped}\n");
         return text.ToString();
     }
 
@@ -173,8 +197,40 @@ public sealed class ArrivalRecorder : IEventObserver
     }
 }
 
+/// <summary>
+/// Every response delivered to a client that still waits for it: the observer sees the delivery event
+/// before the request path handles it and reads the exchange (intended start, status, attempt), so each
+/// latency is exact — no histogram bucket in between.
+/// </summary>
+public sealed class DeliveredResponses : IEventObserver
+{
+    private const int KindDelivered = 3; // RequestPath's event kind for a response reaching the client
+
+    public readonly record struct Delivery(ResponseStatus Status, int Attempt, Duration Latency);
+
+    public List<Delivery> Deliveries { get; } = [];
+
+    public void OnEvent(Instant time, long sequence, int priority, IEventHandler handler, int kind, long arg)
+    {
+        if (kind != KindDelivered || handler is not Pipeline.RequestPath path) return;
+        if (!path.Exchanges.TryResolve(arg, out int slot)) return;
+        ref var e = ref path.Exchanges[slot];
+        if (!e.ClientGone) Deliveries.Add(new Delivery(e.Status, e.Attempt, time - e.IntendedStart));
+    }
+}
+
 public static class PathRuns
 {
+    /// <summary>Runs to the end, observing every delivered response.</summary>
+    public static (RunResult Result, List<DeliveredResponses.Delivery> Deliveries, ScenarioRun Run) ExecuteObserved(LoadedScenario scenario)
+    {
+        var run = new ScenarioRun(scenario);
+        var observer = new DeliveredResponses();
+        run.Simulation.Observer = observer;
+        var result = run.Execute(new RowCollector());
+        return (result, observer.Deliveries, run);
+    }
+
     public static (RunResult Result, RowCollector Rows) Execute(LoadedScenario scenario, ulong? seed = null)
     {
         var (result, rows, _) = ExecuteRun(scenario, seed);
