@@ -21,7 +21,8 @@ public sealed class Cluster
     public required IReadOnlyList<IngressController> Controllers { get; init; }
     public required IReadOnlyList<ControllerReplica> Replicas { get; init; }
     public required IReadOnlyList<ServiceBackend> Services { get; init; }
-    public required IReadOnlyList<Pod> Pods { get; init; }
+    /// <summary>Every pod ever created, by id (a terminated pod keeps its slot so ids stay stable).</summary>
+    public required List<Pod> Pods { get; init; }
 
     /// <summary>Each controller's cloud L4 load balancer, by controller id.</summary>
     public required IReadOnlyList<ControllerLoadBalancer> LoadBalancers { get; init; }

@@ -73,7 +73,10 @@ public sealed class RequestPath : IEventHandler
     {
         switch (kind)
         {
-            case KindArrival: OnArrival(_cluster.Sources[(int)arg]); break;
+            case KindArrival:
+                var arriving = _cluster.Sources[(int)(uint)arg];
+                if (arriving.ArrivalGeneration == (int)(arg >> 32)) OnArrival(arriving);
+                break;
             case KindTimeouts: OnTimeouts(_cluster.Sources[(int)arg]); break;
             default:
                 if (!_exchanges.TryResolve(arg, out int slot)) return;
@@ -96,7 +99,17 @@ public sealed class RequestPath : IEventHandler
     private void ScheduleNextArrival(TrafficSource source)
     {
         if (source.Arrivals.Next(_simulation.Now, source.ArrivalStream) is { } next && next < _end)
-            _simulation.Schedule(next, _id, KindArrival, source.Id);
+            _simulation.Schedule(next, _id, KindArrival, ((long)source.ArrivalGeneration << 32) | (uint)source.Id);
+    }
+
+    /// <summary>
+    /// The source's rate profile changed (a timeline traffic change): the pending arrival is drawn
+    /// again from now — exact for a Poisson process, which has no memory.
+    /// </summary>
+    public void RestartArrivals(TrafficSource source)
+    {
+        source.ArrivalGeneration++;
+        ScheduleNextArrival(source);
     }
 
     private void OnArrival(TrafficSource source)

@@ -44,4 +44,7 @@ public sealed class TrafficSource
     public Duration RttHalf { get; }
 
     public bool TimeoutTimerPending { get; set; }
+
+    /// <summary>Bumped when the arrival process restarts, voiding the arrival already scheduled.</summary>
+    public int ArrivalGeneration { get; set; }
 }

@@ -133,6 +133,11 @@ public static class ClusterBuilder
             var backends = serviceObjects.Select((s, i) => (s, i)).Where(x => Selects(x.s, deployment)).Select(x => services[x.i]).ToList();
             if (backends.Count == 0) continue; // no Service selects it: no request can reach it
             int replicas = deployment.Spec.Replicas ?? 1; // apps/v1 default
+            foreach (var backend in backends)
+            {
+                backend.Deployment ??= deployment;
+                backend.DesiredReplicas = replicas;
+            }
             for (int r = 0; r < replicas; r++)
             {
                 var name = $"{deployment.Metadata.Name}-{r.ToString(CultureInfo.InvariantCulture)}";

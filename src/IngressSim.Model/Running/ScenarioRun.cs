@@ -1,6 +1,7 @@
 using System.Diagnostics;
 using IngressSim.Engine.Events;
 using IngressSim.Engine.Time;
+using IngressSim.Model.ControlPlane;
 using IngressSim.Model.Metrics;
 using IngressSim.Model.Pipeline;
 using IngressSim.Scenarios.Loading;
@@ -41,16 +42,19 @@ public sealed class ScenarioRun
         var metrics = new MetricsRecorder(Cluster.SeriesNames, phases, end, sink, spec.Window);
         var path = Path = new RequestPath(Simulation, Cluster, metrics, end);
         var gauges = new WindowGauges(Simulation, Cluster, path, metrics, spec.Window, end);
+        var controlPlane = new ClusterControlPlane(Simulation, _scenario, Cluster, path, metrics, end);
 
         long started = Stopwatch.GetTimestamp();
         path.Start();
         gauges.Start();
+        controlPlane.Start();
         for (var t = Instant.Zero; t < end;)
         {
             t = Instant.Min(t + spec.Window, end);
             if (Simulation.Run(t, cancellation) == StopReason.Cancelled) throw new OperationCanceledException(cancellation);
             progress?.Invoke(new RunProgress(t, end, Simulation.ProcessedEvents));
         }
+        controlPlane.Finish();
         double wall = Stopwatch.GetElapsedTime(started).TotalSeconds;
         return metrics.Finish(Identity, Simulation.ProcessedEvents, wall);
     }

@@ -19,6 +19,9 @@ public sealed class Pod
         Station = new FifoStation(simulation, concurrency, FifoStation.Unbounded, listener, name);
     }
 
+    /// <summary>The Service it serves (the first whose selector picked it), by id.</summary>
+    public int Service { get; set; } = -1;
+
     /// <summary>The Deployment revision (ReplicaSet) it belongs to: a rollout replaces older revisions.</summary>
     public int Revision { get; }
     public Engine.Time.Instant CreatedAt { get; }

@@ -34,9 +34,22 @@ public sealed class ServiceBackend(int id, string key, WorkloadSpec workload, IS
 
     public void Add(Pod pod)
     {
+        if (pod.Service < 0) pod.Service = Id;
         _pods.Add(pod);
         RefreshEndpoints();
     }
+
+    /// <summary>A terminated pod leaves for good (so a long run's pod list stays as large as the Deployment).</summary>
+    public void Remove(Pod pod) => _pods.Remove(pod);
+
+    /// <summary>The Deployment that runs its pods (rollouts and the HPA act on it), when one does.</summary>
+    public Kubernetes.Apps.Deployment? Deployment { get; set; }
+
+    /// <summary>Replicas the Deployment asks for now (the HPA and scale actions change it).</summary>
+    public int DesiredReplicas { get; set; }
+
+    /// <summary>The Deployment's revision: a deploy creates a new one and rolls the pods over to it.</summary>
+    public int Revision { get; set; }
 
     public void RefreshEndpoints()
     {

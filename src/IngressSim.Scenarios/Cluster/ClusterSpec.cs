@@ -15,6 +15,12 @@ public sealed record ClusterSpec
     /// <summary>One-way latency of an in-cluster hop (controller → pod). UNCONFIRMED input (MODEL_FACTS §10: controller→backend 1–5 ms end to end).</summary>
     [Limits("0s", "1s")] public Duration PodNetworkLatency { get; init; } = Duration.FromMicroseconds(200);
 
+    /// <summary>
+    /// From a pod's readiness change to the controllers' informers seeing the EndpointSlice. MODEL_FACTS §6:
+    /// ~0.76 s average network programming in one measurement (UNCONFIRMED single source) — an input.
+    /// </summary>
+    [Limits("0s", "1m")] public Duration EndpointPropagation { get; init; } = Duration.FromMilliseconds(760);
+
     public LoadBalancerSpec LoadBalancer { get; init; } = new();
     public required IReadOnlyList<ControllerSpec> Controllers { get; init; }
     public KubeProxySpec KubeProxy { get; init; } = new();

@@ -1,0 +1,71 @@
+using IngressSim.Engine.Events;
+using IngressSim.Engine.Time;
+using IngressSim.Kubernetes.Autoscaling;
+using IngressSim.Kubernetes.Networking;
+using IngressSim.Model.Controllers;
+using IngressSim.Model.Controllers.Nginx;
+using IngressSim.Model.Controllers.Sync;
+using IngressSim.Model.Metrics;
+using IngressSim.Model.Pipeline;
+using IngressSim.Scenarios.Loading;
+using K8sHpa = IngressSim.Kubernetes.Autoscaling.HorizontalPodAutoscaler;
+
+namespace IngressSim.Model.ControlPlane;
+
+/// <summary>
+/// Everything that changes the cluster while requests flow: workloads (deploys, scaling, crashes),
+/// each controller's configuration loop, the HPAs, the LB's health checks and the scenario's
+/// timeline, wired to one another as in Kubernetes (an endpoint change reaches the controllers that
+/// route to the Service; a finished reload retires workers on the request path).
+/// </summary>
+public sealed class ClusterControlPlane : IReloadCompletion
+{
+    private readonly ControllerSync[] _syncs;
+    private readonly Autoscalers _autoscalers;
+    private readonly LoadBalancerHealthChecks _healthChecks;
+    private readonly Timeline _timeline;
+
+    public ClusterControlPlane(Simulation simulation, LoadedScenario scenario, Cluster cluster, RequestPath path, MetricsRecorder metrics, Instant end)
+    {
+        Workloads = new WorkloadController(simulation, cluster, metrics, scenario);
+        _syncs = cluster.Controllers.Select(c => new ControllerSync(simulation, c, cluster, path, metrics, ConfigSize(scenario, c))).ToArray();
+        Workloads.EndpointsChanged = service =>
+        {
+            foreach (var sync in _syncs)
+                if (sync.Controller.ServedServices.Contains(service.Id)) sync.OnChange(ConfigChangeKind.EndpointsChanged, service);
+        };
+        path.Reloads = this;
+        _autoscalers = new Autoscalers(simulation, cluster, Workloads, metrics, scenario.Spec.Cluster.Autoscaling, scenario.Manifests.OfKind<K8sHpa>());
+        _healthChecks = new LoadBalancerHealthChecks(simulation, cluster);
+        _timeline = new Timeline(simulation, scenario, cluster, path, Workloads, _syncs, metrics, end);
+    }
+
+    public WorkloadController Workloads { get; }
+
+    public void Start()
+    {
+        _autoscalers.Start();
+        _healthChecks.Start();
+        _timeline.Start();
+    }
+
+    void IReloadCompletion.OnReloadWorkDone(ControllerReplica replica) => _syncs[replica.Controller.Id].OnReloadWorkDone(replica);
+
+    /// <summary>At the end of the run, the last reload of each replica is recorded with what it disturbed so far.</summary>
+    public void Finish()
+    {
+        foreach (var sync in _syncs)
+            foreach (var replica in sync.Controller.Replicas) sync.RecordFinishedReload(replica);
+    }
+
+    /// <summary>
+    /// The size of the nginx configuration a controller renders: its Ingresses, their paths (location
+    /// blocks) and distinct Service upstreams — what a reload must parse (MODEL_FACTS §1).
+    /// </summary>
+    private static NginxConfigSize ConfigSize(LoadedScenario scenario, IngressController controller)
+    {
+        var ingresses = scenario.Manifests.OfKind<Ingress>().Where(i => controller.ServedIngresses.Contains(i.Key)).ToList();
+        int paths = ingresses.Sum(i => i.Spec.Rules.Sum(r => r.Http?.Paths.Count ?? 0));
+        return new NginxConfigSize(ingresses.Count, paths, controller.ServedServices.Count);
+    }
+}

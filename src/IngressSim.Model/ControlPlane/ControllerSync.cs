@@ -1,0 +1,181 @@
+using IngressSim.Engine.Events;
+using IngressSim.Engine.Randomness;
+using IngressSim.Engine.Time;
+using IngressSim.Model.Controllers;
+using IngressSim.Model.Controllers.Envoy;
+using IngressSim.Model.Controllers.Nginx;
+using IngressSim.Model.Controllers.Sync;
+using IngressSim.Model.Metrics;
+using IngressSim.Model.Pipeline;
+using IngressSim.Model.Workloads;
+using IngressSim.Scenarios.Cluster;
+
+namespace IngressSim.Model.ControlPlane;
+
+/// <summary>
+/// One controller's configuration loop. ingress-nginx: changes queue behind the sync rate limit
+/// (and the user's batching window); each sync either reloads every replica (reload CPU, retired
+/// workers, closed connections — <see cref="RequestPath.RetireWorkers"/>) or posts endpoints to Lua,
+/// which workers pick up within the backends sync interval (MODEL_FACTS §1). Envoy (Contour):
+/// changes are debounced, then pushed as xDS, endpoints through EDS, with no process restart
+/// (MODEL_FACTS §3).
+/// </summary>
+public sealed class ControllerSync : IEventHandler
+{
+    private const int KindSync = 0, KindLuaSync = 1, KindRebuild = 2, KindEdsApplied = 3;
+
+    private readonly Simulation _simulation;
+    private readonly HandlerId _id;
+    private readonly IngressController _controller;
+    private readonly Cluster _cluster;
+    private readonly RequestPath _path;
+    private readonly MetricsRecorder _metrics;
+    private readonly RandomStream _random;
+    private readonly List<ConfigChangeKind> _pending = [];
+    private readonly HashSet<int> _changedServices = [];
+    // ingress-nginx
+    private readonly SyncRateLimiter _limiter;
+    private readonly NginxChangeClassifier _classifier;
+    private readonly Duration _reloadDuration;
+    private readonly Dictionary<int, int[]> _endpointsAtSync = [];
+    private readonly ReloadInProgress?[] _reloads;
+    private readonly ReloadInProgress?[] _lastReload;
+    // Envoy
+    private readonly Debouncer _debouncer;
+    private readonly XdsUpdate _xds;
+    private Dictionary<int, int[]> _edsPending = [];
+
+    public ControllerSync(Simulation simulation, IngressController controller, Cluster cluster, RequestPath path, MetricsRecorder metrics, NginxConfigSize configSize)
+    {
+        _simulation = simulation;
+        _id = simulation.Register(this);
+        _controller = controller;
+        _cluster = cluster;
+        _path = path;
+        _metrics = metrics;
+        _random = simulation.Random.For($"controller/{controller.Name}/sync");
+        var spec = controller.Spec;
+        _limiter = new SyncRateLimiter(spec.Nginx.SyncRateLimit, spec.BatchWindow);
+        _classifier = new NginxChangeClassifier(spec.Nginx.ReloadOnEndpointChange);
+        _reloadDuration = new ReloadCost(spec.Nginx.Reload).For(configSize);
+        _reloads = new ReloadInProgress?[controller.Replicas.Count];
+        _lastReload = new ReloadInProgress?[controller.Replicas.Count];
+        _debouncer = new Debouncer(spec.Envoy.DebounceHoldoff, spec.Envoy.DebounceMax, simulation.Now);
+        _xds = new XdsUpdate(spec.Envoy);
+    }
+
+    public IngressController Controller => _controller;
+    private bool IsEnvoy => _controller.Spec.Kind == ControllerKind.Envoy;
+
+    /// <summary>A watched object changed (<paramref name="service"/> for endpoint changes).</summary>
+    public void OnChange(ConfigChangeKind change, ServiceBackend? service = null)
+    {
+        _pending.Add(change);
+        if (service is not null) _changedServices.Add(service.Id);
+        var now = _simulation.Now;
+        if (IsEnvoy)
+        {
+            // Contour's DAG rebuild waits out the holdoff; a batch window, if set, is added on top.
+            _simulation.Schedule(_debouncer.Changed(now) + _controller.Spec.BatchWindow, _id, KindRebuild);
+        }
+        else if (_limiter.Enqueue(now) is { } syncAt) _simulation.Schedule(syncAt, _id, KindSync);
+    }
+
+    void IEventHandler.Handle(Simulation simulation, int kind, long arg)
+    {
+        switch (kind)
+        {
+            case KindSync: Sync(); break;
+            case KindLuaSync: ConfigureEndpoints(_endpointsAtSync); break;
+            case KindRebuild: Rebuild(); break;
+            case KindEdsApplied: ConfigureEndpoints(_edsPending); break;
+        }
+    }
+
+    // ---- ingress-nginx -----------------------------------------------------------------------
+
+    private void Sync()
+    {
+        var now = _simulation.Now;
+        var update = _classifier.Classify(_pending);
+        _pending.Clear();
+        // The model the sync builds reads the endpoints as they are now.
+        foreach (int service in _changedServices) _endpointsAtSync[service] = _cluster.Services[service].ReadyEndpointIds;
+        _changedServices.Clear();
+        if (update == NginxUpdate.Reload)
+        {
+            foreach (var replica in _controller.Replicas)
+            {
+                if (!replica.Alive || _reloads[replica.Index] is not null) continue;
+                _reloads[replica.Index] = new ReloadInProgress(now, _reloadDuration);
+                _path.StartReloadWork(replica, _reloadDuration);
+            }
+        }
+        else if (update == NginxUpdate.DynamicUpdate)
+        {
+            // Workers poll the Lua shared dictionary every BACKENDS_SYNC_INTERVAL (MODEL_FACTS §1).
+            var delay = Duration.FromNanoseconds((long)_random.NextBounded((ulong)_controller.Spec.Nginx.BackendsSyncInterval.Nanoseconds));
+            _simulation.ScheduleAfter(delay, _id, KindLuaSync);
+        }
+        if (_limiter.SyncFinished(now) is { } next) _simulation.Schedule(next, _id, KindSync);
+    }
+
+    /// <summary>The replica's reload has parsed and applied the configuration: new workers take over.</summary>
+    public void OnReloadWorkDone(ControllerReplica replica)
+    {
+        var now = _simulation.Now;
+        if (_reloads[replica.Index] is not { } reload) return;
+        _reloads[replica.Index] = null;
+        RecordFinishedReload(replica);
+        replica.ReloadSequence++;
+        replica.ConnectionsAffectedByLastReload = 0;
+        int active = _path.RetireWorkers(replica);
+        replica.ResetBalancers();
+        replica.CpuSeconds += reload.Duration.TotalSeconds;
+        ConfigureEndpoints(_endpointsAtSync);
+        _lastReload[replica.Index] = reload with { Finished = now, ActiveConnections = active };
+        _metrics.RecordEvent(now, "reload", replica.Name, $"{reload.Duration.TotalMilliseconds:F0} ms of work, {(now - reload.Start).TotalMilliseconds:F0} ms to apply; {active} connections on retired workers");
+    }
+
+    /// <summary>
+    /// A reload is recorded when the next one starts (or the run ends): only then is its count of
+    /// disturbed connections — found as clients meet the closed connections — complete.
+    /// </summary>
+    public void RecordFinishedReload(ControllerReplica replica)
+    {
+        if (_lastReload[replica.Index] is not { } last) return;
+        _lastReload[replica.Index] = null;
+        int affected = Math.Min(replica.ConnectionsAffectedByLastReload, last.ActiveConnections);
+        _metrics.RecordReload(_controller.Name, replica.Index, last.Start, last.Finished - last.Start, last.ActiveConnections, affected);
+    }
+
+    // ---- Envoy -------------------------------------------------------------------------------
+
+    private void Rebuild()
+    {
+        var now = _simulation.Now;
+        if (!_debouncer.IsDue(now - _controller.Spec.BatchWindow) || _pending.Count == 0) return;
+        _debouncer.Rebuilt(now);
+        int endpointChanges = _changedServices.Count;
+        int routeChanges = _pending.Count(k => k != ConfigChangeKind.EndpointsChanged);
+        _edsPending = _changedServices.ToDictionary(s => s, s => _cluster.Services[s].ReadyEndpointIds);
+        _pending.Clear();
+        _changedServices.Clear();
+        foreach (var step in _xds.Sequence(new XdsChangeSet(0, endpointChanges, 0, routeChanges), now))
+        {
+            if (step.Type == XdsResourceType.Endpoint) _simulation.Schedule(step.Applied, _id, KindEdsApplied);
+            _metrics.RecordEvent(step.Start, "xds", _controller.Name, $"{step.Type} ×{step.Resources}, {(step.Applied - step.Start).TotalMilliseconds:F1} ms");
+        }
+    }
+
+    private void ConfigureEndpoints(Dictionary<int, int[]> endpoints)
+    {
+        foreach (var (service, ids) in endpoints) _controller.ConfigureEndpoints(service, ids);
+    }
+
+    private sealed record ReloadInProgress(Instant Start, Duration Duration)
+    {
+        public Instant Finished { get; init; }
+        public int ActiveConnections { get; init; }
+    }
+}

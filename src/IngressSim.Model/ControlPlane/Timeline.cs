@@ -1,0 +1,239 @@
+using IngressSim.Engine.Events;
+using IngressSim.Engine.Randomness;
+using IngressSim.Engine.Time;
+using IngressSim.Model.Clients;
+using IngressSim.Model.Controllers;
+using IngressSim.Model.Controllers.Sync;
+using IngressSim.Model.Metrics;
+using IngressSim.Model.Pipeline;
+using IngressSim.Model.Workloads;
+using IngressSim.Scenarios.Cluster;
+using IngressSim.Scenarios.Loading;
+using IngressSim.Scenarios.Timeline;
+
+namespace IngressSim.Model.ControlPlane;
+
+/// <summary>
+/// Carries out the scenario's timeline: deploys (single, or a Poisson stream whose rate follows a
+/// profile), Ingress changes, scaling, controller and pod crashes, node loss and traffic changes —
+/// each through the same mechanisms a real cluster would use.
+/// </summary>
+public sealed class Timeline : IEventHandler
+{
+    private const int KindAction = 0, KindStreamDeploy = 1, KindReplicaRestart = 2, KindPodRestart = 3, KindPodNotReady = 4;
+
+    private readonly Simulation _simulation;
+    private readonly HandlerId _id;
+    private readonly LoadedScenario _scenario;
+    private readonly Cluster _cluster;
+    private readonly RequestPath _path;
+    private readonly WorkloadController _workloads;
+    private readonly IReadOnlyList<ControllerSync> _syncs;
+    private readonly MetricsRecorder _metrics;
+    private readonly Instant _end;
+    private readonly List<DeployStream> _streams = [];
+    private readonly RandomStream _crashes;
+
+    public Timeline(Simulation simulation, LoadedScenario scenario, Cluster cluster, RequestPath path, WorkloadController workloads,
+        IReadOnlyList<ControllerSync> syncs, MetricsRecorder metrics, Instant end)
+    {
+        _simulation = simulation;
+        _id = simulation.Register(this);
+        _scenario = scenario;
+        _cluster = cluster;
+        _path = path;
+        _workloads = workloads;
+        _syncs = syncs;
+        _metrics = metrics;
+        _end = end;
+        _crashes = simulation.Random.For("timeline/crashes");
+    }
+
+    public void Start()
+    {
+        var events = _scenario.Spec.Timeline;
+        for (int i = 0; i < events.Count; i++) _simulation.Schedule(Instant.Zero + events[i].At, _id, KindAction, i);
+    }
+
+    void IEventHandler.Handle(Simulation simulation, int kind, long arg)
+    {
+        switch (kind)
+        {
+            case KindAction: Carry(_scenario.Spec.Timeline[(int)arg]); break;
+            case KindStreamDeploy: OnStreamDeploy(_streams[(int)arg]); break;
+            case KindReplicaRestart: Restart(_cluster.Replicas[(int)arg]); break;
+            case KindPodNotReady: PodNotReady(_cluster.Pods[(int)arg]); break;
+            case KindPodRestart: PodRestarted(_cluster.Pods[(int)arg]); break;
+        }
+    }
+
+    private void Carry(TimelineEventSpec e)
+    {
+        switch (e)
+        {
+            case { Deploy: { } deploy }:
+                Deploy(Service(deploy.Service), deploy.TouchIngress);
+                break;
+            case { Deploys: { } stream }:
+                StartStream(stream);
+                break;
+            case { TouchIngress: { } touch }:
+                TouchIngress(touch.Ingress.Contains('/') ? touch.Ingress : $"default/{touch.Ingress}");
+                break;
+            case { Scale: { } scale }:
+                _workloads.Scale(_cluster.Services.First(s => s.Deployment is { } d && Matches(d.Metadata.Namespace, d.Metadata.Name, scale.Deployment)), scale.Replicas);
+                break;
+            case { CrashController: { } crash }:
+                var replica = _cluster.Controllers.First(c => c.Name == crash.Controller).Replicas[crash.Replica];
+                Crash(replica, crash.RestartAfter);
+                break;
+            case { CrashPod: { } crashPod }:
+                var service = Service(crashPod.Service);
+                foreach (var pod in service.Pods.Where(p => p.Running && !p.Terminating).Take(crashPod.Count).ToList()) CrashPod(pod);
+                break;
+            case { LoseNode: { } node }:
+                LoseNode(node.Node, node.RecoverAfter);
+                break;
+            case { Traffic: { } traffic }:
+                var source = _cluster.Sources.First(s => s.Spec.Name == traffic.Source);
+                source.Arrivals.ChangeProfile(RateProfile.From(traffic.Rate, _scenario.RateSeries));
+                _path.RestartArrivals(source);
+                _metrics.RecordEvent(_simulation.Now, "traffic", source.Spec.Name, "new rate profile");
+                break;
+        }
+    }
+
+    // ---- deploys -------------------------------------------------------------------------------
+
+    private void Deploy(ServiceBackend service, bool touchIngress)
+    {
+        _workloads.Deploy(service);
+        // A deploy that also edits its Ingress (an annotation such as a version) is a config change.
+        if (touchIngress)
+            foreach (var sync in _syncs)
+                if (sync.Controller.ServedServices.Contains(service.Id)) sync.OnChange(ConfigChangeKind.IngressAnnotationChanged);
+    }
+
+    private void TouchIngress(string key)
+    {
+        foreach (var sync in _syncs)
+            if (sync.Controller.ServedIngresses.Contains(key)) sync.OnChange(ConfigChangeKind.IngressAnnotationChanged);
+        _metrics.RecordEvent(_simulation.Now, "ingress", key, "annotation changed");
+    }
+
+    private void StartStream(DeployStreamAction spec)
+    {
+        var until = spec.Until is { } u ? Instant.Min(Instant.Zero + u, _end) : _end;
+        var targets = _cluster.Services.Where(s => s.Deployment is { } d
+            && (spec.Fleet is null || d.Metadata.Labels.TryGetValue(FleetExpansion.FleetLabel, out var fleet) && fleet == spec.Fleet)).ToArray();
+        if (targets.Length == 0) return;
+        int index = _streams.Count;
+        var stream = new DeployStream(index, spec, ArrivalProcess.From(spec.Rate, _scenario.RateSeries, until), targets,
+            _simulation.Random.For($"timeline/deploys/{index}"));
+        _streams.Add(stream);
+        ScheduleNext(stream);
+    }
+
+    private void ScheduleNext(DeployStream stream)
+    {
+        if (stream.Arrivals.Next(_simulation.Now, stream.Random) is { } next) _simulation.Schedule(next, _id, KindStreamDeploy, stream.Index);
+    }
+
+    private void OnStreamDeploy(DeployStream stream)
+    {
+        Deploy(stream.Targets[(int)stream.Random.NextBounded((ulong)stream.Targets.Length)], stream.Spec.TouchIngress);
+        ScheduleNext(stream);
+    }
+
+    private sealed record DeployStream(int Index, DeployStreamAction Spec, ArrivalProcess Arrivals, ServiceBackend[] Targets, RandomStream Random);
+
+    // ---- failures ------------------------------------------------------------------------------
+
+    /// <summary>
+    /// A controller replica dies: its connections are gone (clients see resets), its CPU queue is lost,
+    /// and the LB keeps sending it new connections until its health check notices (MODEL_FACTS §7).
+    /// </summary>
+    private void Crash(ControllerReplica replica, Duration? restartAfter)
+    {
+        if (!replica.Alive) return;
+        replica.Alive = false;
+        _metrics.RecordEvent(_simulation.Now, "crash", replica.Name, restartAfter is { } r ? $"restarts after {r}" : "stays down");
+        if (restartAfter is { } after) _simulation.ScheduleAfter(after, _id, KindReplicaRestart, replica.Id);
+    }
+
+    /// <summary>The restarted container starts empty: a new incarnation with cold caches and pools.</summary>
+    private void Restart(ControllerReplica replica)
+    {
+        replica.Alive = true;
+        replica.Incarnation++;
+        replica.TlsSessions.Clear();
+        replica.UpstreamPool.Clear();
+        replica.RateLimits?.Clear();
+        replica.ResetBalancers();
+        _metrics.RecordEvent(_simulation.Now, "restart", replica.Name, $"incarnation {replica.Incarnation}");
+    }
+
+    /// <summary>
+    /// A pod's process dies: it refuses connections at once, but stays in the endpoints until its
+    /// readiness probe has failed failureThreshold times (MODEL_FACTS §6: ~30 s); kubelet restarts the
+    /// container, ready again after its start-to-ready time.
+    /// </summary>
+    private void CrashPod(ServiceBackend service, Pod pod, bool restart = true)
+    {
+        pod.Running = false;
+        var probe = service.Workload.ReadinessProbe;
+        var phase = Duration.FromNanoseconds((long)_crashes.NextBounded((ulong)probe.Period.Nanoseconds));
+        _simulation.ScheduleAfter(phase + probe.Period * (probe.FailureThreshold - 1) + probe.Timeout, _id, KindPodNotReady, pod.Id);
+        if (restart) _simulation.ScheduleAfter(service.Workload.StartToReady.MeanSeconds() is var s && s > 0 ? Duration.FromSecondsRounded(s) : Duration.Zero, _id, KindPodRestart, pod.Id);
+        _metrics.RecordEvent(_simulation.Now, "crash", pod.Name, "pod process died");
+    }
+
+    private void CrashPod(Pod pod) => CrashPod(_cluster.Services[pod.Service], pod);
+
+    private void PodNotReady(Pod pod)
+    {
+        if (pod.Running || !pod.Ready) return; // restarted before the probe noticed
+        pod.Ready = false;
+        var service = _cluster.Services[pod.Service];
+        service.RefreshEndpoints();
+        _workloads.NotifyEndpointsChanged(service);
+    }
+
+    private void PodRestarted(Pod pod)
+    {
+        if (pod.Terminating) return;
+        pod.Running = true;
+        if (pod.Ready) return;
+        pod.Ready = true;
+        pod.ReadyAt = _simulation.Now;
+        var service = _cluster.Services[pod.Service];
+        service.RefreshEndpoints();
+        _workloads.NotifyEndpointsChanged(service);
+    }
+
+    /// <summary>A node disappears: the controller replicas and pods on it die; they come back when it recovers.</summary>
+    private void LoseNode(int node, Duration? recoverAfter)
+    {
+        int nodes = _scenario.Spec.Cluster.Nodes;
+        _metrics.RecordEvent(_simulation.Now, "node", $"node-{node}", recoverAfter is { } r ? $"lost for {r}" : "lost");
+        foreach (var replica in _cluster.Replicas)
+            if (ReplicaNode(replica, nodes) == node) Crash(replica, recoverAfter);
+        foreach (var pod in _cluster.Pods.Where(p => p.Node == node && p.Running && !p.Terminating).ToList())
+        {
+            CrashPod(_cluster.Services[pod.Service], pod, restart: false);
+            if (recoverAfter is { } after) _simulation.ScheduleAfter(after, _id, KindPodRestart, pod.Id);
+        }
+    }
+
+    /// <summary>Replicas with anti-affinity sit on distinct nodes; without it the scheduler may stack them on one.</summary>
+    private static int ReplicaNode(ControllerReplica replica, int nodes) =>
+        replica.Controller.Spec.AntiAffinity ? (replica.Controller.Id + replica.Index) % nodes : replica.Controller.Id % nodes;
+
+    // ---- names ---------------------------------------------------------------------------------
+
+    private ServiceBackend Service(string name) =>
+        _cluster.Services.First(s => Matches(s.Key[..s.Key.IndexOf('/')], s.Key[(s.Key.IndexOf('/') + 1)..], name));
+
+    private static bool Matches(string @namespace, string name, string reference) =>
+        reference.Contains('/') ? reference == $"{@namespace}/{name}" : reference == name;
+}
