@@ -3,22 +3,22 @@ using IngressSim.Engine.Time;
 namespace IngressSim.Model.Pipeline;
 
 /// <summary>
-/// Client connections, pooled like exchanges, and each traffic source's idle keep-alive connections
-/// in a FIFO ordered by when they went idle: the oldest are at the front, so expired ones are found
-/// (and closed) first, and a sweep stops at the first one still fresh.
+/// Client connections, pooled like exchanges, and each client's idle keep-alive connection to each
+/// controller: a client reuses its own connection, so how often a connection is reused — and how
+/// many connections a reload forces to reconnect — follows from how often each client sends.
 /// </summary>
 public sealed class ConnectionTable
 {
     private ClientConnection[] _slots = new ClientConnection[1024];
     private int[] _free = new int[1024];
     private int _freeCount, _used;
-    private readonly IdleQueue[] _idle;
+    private readonly long[][] _idle; // per pool, per client: (generation, id) of its idle connection, or -1
 
-    /// <param name="pools">Idle pools: one per (traffic source, controller), as a client keeps connections per origin.</param>
-    public ConnectionTable(int pools)
+    /// <param name="clientsPerPool">Clients of each pool (a pool = a traffic source's clients towards one controller).</param>
+    public ConnectionTable(IReadOnlyList<int> clientsPerPool)
     {
-        _idle = new IdleQueue[pools];
-        for (int i = 0; i < pools; i++) _idle[i] = new IdleQueue();
+        _idle = new long[clientsPerPool.Count][];
+        for (int i = 0; i < _idle.Length; i++) Array.Fill(_idle[i] = new long[clientsPerPool[i]], -1L);
     }
 
     public int OpenCount { get; private set; }
@@ -60,74 +60,48 @@ public sealed class ConnectionTable
         OpenCount--;
     }
 
-    /// <summary>Puts a connection back in an idle pool after a response.</summary>
+    /// <summary>
+    /// Keeps a connection as its client's idle one after a response. A client that already holds an
+    /// idle one (it had opened a second for a concurrent request) closes the older, as browsers trim
+    /// their pools.
+    /// </summary>
     public void Release(int id, Instant now, int pool)
     {
         ref var c = ref _slots[id];
         if (!c.Open) return;
         c.Busy = false;
         c.IdleSince = now;
-        _idle[pool].Enqueue(((long)c.Generation << 32) | (uint)id);
+        ref long slot = ref _idle[pool][c.Client];
+        if (IsIdle(slot, out int previous)) Close(previous);
+        slot = ((long)c.Generation << 32) | (uint)id;
     }
 
-    /// <summary>Takes the oldest idle connection of a pool, or -1 when none is idle.</summary>
-    public int TakeIdle(int pool)
+    /// <summary>Takes the client's idle connection, or -1 when it has none.</summary>
+    public int TakeIdle(int pool, int client)
     {
-        var queue = _idle[pool];
-        while (queue.TryDequeue(out long handle))
-            if (IsIdle(handle, out int id)) return id; // closed ones (by a reload, a timeout) are dropped here
-        return -1;
+        ref long slot = ref _idle[pool][client];
+        bool idle = IsIdle(slot, out int id);
+        slot = -1;
+        return idle ? id : -1;
     }
 
-    /// <summary>Peeks at the oldest idle connection of a pool without taking it (-1 when none).</summary>
-    public int OldestIdle(int pool)
+    /// <summary>Closes every idle connection <paramref name="expired"/> says is past its time (cold path, once per window).</summary>
+    public void CloseIdle(int pool, Func<ClientConnection, bool> expired)
     {
-        var queue = _idle[pool];
-        while (queue.TryPeek(out long handle))
-        {
-            if (IsIdle(handle, out int id)) return id;
-            queue.TryDequeue(out _);
-        }
-        return -1;
+        var slots = _idle[pool];
+        for (int client = 0; client < slots.Length; client++)
+            if (IsIdle(slots[client], out int id) && expired(_slots[id]))
+            {
+                Close(id);
+                slots[client] = -1;
+            }
     }
 
     private bool IsIdle(long handle, out int id)
     {
         id = (int)(uint)handle;
+        if (handle < 0) return false;
         ref var c = ref _slots[id];
         return c.Open && !c.Busy && c.Generation == (int)(handle >> 32);
-    }
-
-    /// <summary>A FIFO of (generation, id) handles in a ring buffer (no allocation once grown).</summary>
-    private sealed class IdleQueue
-    {
-        private long[] _items = new long[256];
-        private int _head, _count;
-
-        public void Enqueue(long id)
-        {
-            if (_count == _items.Length)
-            {
-                var bigger = new long[_items.Length * 2];
-                for (int i = 0; i < _count; i++) bigger[i] = _items[(_head + i) & (_items.Length - 1)];
-                _items = bigger;
-                _head = 0;
-            }
-            _items[(_head + _count++) & (_items.Length - 1)] = id;
-        }
-
-        public bool TryPeek(out long id)
-        {
-            id = _count > 0 ? _items[_head] : -1;
-            return _count > 0;
-        }
-
-        public bool TryDequeue(out long id)
-        {
-            if (!TryPeek(out id)) return false;
-            _head = (_head + 1) & (_items.Length - 1);
-            _count--;
-            return true;
-        }
     }
 }

@@ -43,7 +43,7 @@ public sealed class RequestPath : IEventHandler
         _cluster = cluster;
         _metrics = metrics;
         _end = end;
-        _connections = new ConnectionTable(cluster.Sources.Count * cluster.Controllers.Count);
+        _connections = new ConnectionTable(cluster.Sources.SelectMany(s => cluster.Controllers.Select(_ => s.Spec.Clients)).ToArray());
         cluster.ReplicaCpuRelay.Target = new ReplicaCpuDone(this);
         cluster.PodRelay.Target = new PodDone(this);
     }
@@ -120,6 +120,7 @@ public sealed class RequestPath : IEventHandler
         e.Target = source.Mix.Next(source.MixStream);
         e.IntendedStart = _simulation.Now;
         e.Series = source.Targets[e.Target].Series;
+        e.Client = (int)source.ClientStream.NextBounded((ulong)source.Spec.Clients);
         Started++;
         StartAttempt(slot);
         ScheduleNextArrival(source);
@@ -141,7 +142,7 @@ public sealed class RequestPath : IEventHandler
         var target = source.Targets[e.Target];
         var controller = _cluster.Controllers[target.Controller];
         e.Controller = controller.Id;
-        int connection = TakeReusableConnection(source, controller, now);
+        int connection = TakeReusableConnection(source, controller, e.Client, now);
         if (connection >= 0)
         {
             ref var c = ref _connections[connection];
@@ -153,22 +154,20 @@ public sealed class RequestPath : IEventHandler
             Send(slot, Duration.Zero);
             return;
         }
-        e.Client = (int)source.ClientStream.NextBounded((ulong)source.Spec.Clients);
         Connect(slot, retransmits: 0);
     }
 
     /// <summary>
-    /// The oldest idle connection to the controller that is still usable: not past its idle limit nor
-    /// its request limits, and its replica still the incarnation it was made to.
+    /// The client's idle connection to the controller if it is still usable: not past its idle limit
+    /// nor its request limits, and its replica still the incarnation it was made to.
     /// </summary>
-    private int TakeReusableConnection(TrafficSource source, IngressController controller, Instant now)
+    private int TakeReusableConnection(TrafficSource source, IngressController controller, int client, Instant now)
     {
         int pool = Pool(source.Id, controller.Id);
         var idleLimit = IdleLimit(source, controller);
         int requestLimit = Math.Min(source.Spec.KeepAlive.RequestsPerConnection, controller.Spec.ClientKeepAlive.Requests);
-        while (true)
         {
-            int id = _connections.TakeIdle(pool);
+            int id = _connections.TakeIdle(pool, client);
             if (id < 0) return -1;
             ref var c = ref _connections[id];
             var replica = _cluster.Replicas[c.Replica];
@@ -178,6 +177,7 @@ public sealed class RequestPath : IEventHandler
                 return id;
             if (clientKnowsClosed) Disturbed(ref c, replica);
             _connections.Close(id);
+            return -1;
         }
     }
 
@@ -198,20 +198,14 @@ public sealed class RequestPath : IEventHandler
     private Duration IdleLimit(TrafficSource source, IngressController controller) =>
         Duration.Min(Duration.Min(source.Spec.KeepAlive.IdleTimeout, controller.Spec.ClientKeepAlive.Timeout), _cluster.LoadBalancerIdleTimeout);
 
-    /// <summary>Closes the idle connections whose idle limit has passed (the oldest sit at the front of each pool).</summary>
+    /// <summary>Closes the idle connections whose idle limit has passed (cold path, once per window).</summary>
     public void CloseExpiredConnections(Instant now)
     {
         foreach (var source in _cluster.Sources)
             foreach (var controller in _cluster.Controllers)
             {
-                int pool = Pool(source.Id, controller.Id);
                 var limit = IdleLimit(source, controller);
-                int id;
-                while ((id = _connections.OldestIdle(pool)) >= 0 && now - _connections[id].IdleSince >= limit)
-                {
-                    _connections.TakeIdle(pool);
-                    _connections.Close(id);
-                }
+                _connections.CloseIdle(Pool(source.Id, controller.Id), c => now - c.IdleSince >= limit);
             }
     }
 
