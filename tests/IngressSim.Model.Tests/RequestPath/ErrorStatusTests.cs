@@ -7,17 +7,18 @@ namespace IngressSim.Model.Tests.RequestPath;
 /// Requests the controller answers itself: a host no Ingress routes (404, in the "(unrouted)" series)
 /// and a Service with no ready endpoints (503, MODEL_FACTS §9). They never reach a pod: on a reused
 /// keep-alive connection each takes exactly the RTT, the LB both ways and the replica's request CPU.
+/// One client (it reuses its own idle connection) and short round trips, so most requests find it idle.
 /// </summary>
 public class ErrorStatusTests
 {
-    // 20 ms RTT + 2 × 0.2 ms LB + 0.1 ms replica CPU (RequestCostsSpec default).
-    private const double WarmControllerAnswerMs = 20.5;
+    // 5 ms RTT + 2 × 0.2 ms LB + 0.1 ms replica CPU (RequestCostsSpec default).
+    private const double WarmControllerAnswerMs = 5.5;
 
     private static PathScenario Base => new()
     {
         Duration = "3s",
         Rate = "{constant: 50/s}",
-        Rtt = "20ms",
+        Rtt = "5ms",
         LoadBalancerLatency = "200us",
         Clients = 1,
         ControllerReplicas = 1,
@@ -76,9 +77,15 @@ public class ErrorStatusTests
     [Fact]
     public void Execute_ServiceWithNoPodsAndRetriesOn503_RetriesAndCountsTheWholeWait()
     {
-        // Count 2, back-offs 100 and 200 ms; each retry reuses the keep-alive connection the 503 came back
-        // on: 3 × 20.5 + 300 = 361.5 ms as the client experiences it, final status 503.
-        var scenario = Base with { PodReplicas = 0, Rate = "{steps: [{at: 0s, rate: 50/s}, {at: 2s, rate: 0/s}]}", Retry = "count: 2, backoff: 100ms, onStatus: [503]" };
+        // Count 2, back-offs 1 and 2 ms; each retry reuses the keep-alive connection the 503 came back
+        // on: 3 × 5.5 + 3 = 19.5 ms as the client experiences it, final status 503.
+        var scenario = Base with
+        {
+            PodReplicas = 0,
+            Duration = "5s",
+            Rate = "{steps: [{at: 0s, rate: 20/s}, {at: 4s, rate: 0/s}]}",
+            Retry = "count: 2, backoff: 1ms, multiplier: 2, onStatus: [503]",
+        };
         var (result, deliveries, run) = PathRuns.ExecuteObserved(scenario.Load());
 
         Assert.Equal(0, run.Path!.InFlight);
@@ -87,6 +94,6 @@ public class ErrorStatusTests
         var finals = deliveries.Where(d => d.Attempt == 2).ToList(); // only the last attempt's response ends a request
         Assert.Equal(result.Requests, finals.Count);
         Assert.Equal(3 * result.Requests, deliveries.Count);
-        AssertAnsweredByTheController(finals, ResponseStatus.ServiceUnavailable503, 3 * WarmControllerAnswerMs + 300);
+        AssertAnsweredByTheController(finals, ResponseStatus.ServiceUnavailable503, 3 * WarmControllerAnswerMs + 3);
     }
 }

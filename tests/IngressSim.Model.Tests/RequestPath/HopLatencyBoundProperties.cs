@@ -42,7 +42,8 @@ public class HopLatencyBoundProperties
     {
         var scenario = new PathScenario
         {
-            Rate = "{constant: 50/s}",
+            Duration = "6s",
+            Rate = "{constant: 20/s}", // one client reusing its own connection: rarely two requests at once
             Clients = 1,
             ControllerReplicas = 1,
             PodReplicas = 1,
