@@ -154,8 +154,9 @@ public sealed class ControllerSync : IEventHandler
     private void Rebuild()
     {
         var now = _simulation.Now;
-        if (!_debouncer.IsDue(now - _controller.Spec.BatchWindow) || _pending.Count == 0) return;
-        _debouncer.Rebuilt(now);
+        var due = now - _controller.Spec.BatchWindow; // the debouncer's due time; the batch window waits on top
+        if (!_debouncer.IsDue(due) || _pending.Count == 0) return;
+        _debouncer.Rebuilt(due);
         int endpointChanges = _changedServices.Count;
         int routeChanges = _pending.Count(k => k != ConfigChangeKind.EndpointsChanged);
         _edsPending = _changedServices.ToDictionary(s => s, s => _cluster.Services[s].ReadyEndpointIds);
