@@ -55,6 +55,10 @@ public class ConservationProperties
     public Property Execute_AnyScenarioStoppedAnywhere_StartedIsFinishedPlusInFlight() =>
         Prop.ForAll(PathScenarioGen.Any.ToArbitrary(), scenario => AllHold(Conservation(scenario)));
 
+    [Property(MaxTest = 30)]
+    public Property Execute_ScenarioWithCrashesDeploysAndReloads_StartedIsFinishedPlusInFlight() =>
+        Prop.ForAll(PathScenarioGen.AnyWithTimeline.ToArbitrary(), scenario => AllHold(Conservation(scenario)));
+
     [Fact]
     public void Execute_OverloadedPodsWithTimeoutsAndRetries_ConservesRequests()
     {

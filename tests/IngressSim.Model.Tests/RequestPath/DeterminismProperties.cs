@@ -36,6 +36,16 @@ public class DeterminismProperties
         });
 
     [Property(MaxTest = 15)]
+    public Property Execute_SameScenarioWithTimelineAndSeed_GivesIdenticalRowsAndSummary() =>
+        Prop.ForAll(PathScenarioGen.AnyWithTimeline.ToArbitrary(), scenario =>
+        {
+            var first = Fingerprint(scenario);
+            var second = Fingerprint(scenario);
+            return (first.Rows == second.Rows).Label("window rows differ")
+                .And((first.Summary == second.Summary).Label("summaries differ"));
+        });
+
+    [Property(MaxTest = 15)]
     public Property Execute_DifferentSeeds_GiveDifferentRows(PositiveInt seed) =>
         Prop.ForAll(Busy.ToArbitrary(), scenario =>
         {

@@ -44,6 +44,8 @@ public sealed record PathScenario
     public int Concurrency { get; init; } = 8;
     /// <summary>Whether an Ingress routes the host to the Service.</summary>
     public bool WithIngress { get; init; } = true;
+    /// <summary>Timeline events, one flow mapping each (e.g. <c>{at: 1s, crashPod: {service: shop}}</c>).</summary>
+    public IReadOnlyList<string> Timeline { get; init; } = [];
     /// <summary>Raw YAML placed under <c>spec.variants</c> (indented by the caller's own lines), or null.</summary>
     public string? Variants { get; init; }
 
@@ -67,7 +69,8 @@ public sealed record PathScenario
                           pathType: Prefix
                           backend: {service: {name: shop, port: {number: 80} } }
         """;
-        var variants = Variants is null ? "" : "\n  variants:\n" + Variants;
+        var timeline = Timeline.Count == 0 ? "" : "\n  timeline:" + string.Concat(Timeline.Select(e => "\n    - " + e));
+        var variants = (Variants is null ? "" : "\n  variants:\n" + Variants) + timeline;
         return $$$"""
         apiVersion: ingresssim.dev/v1alpha1
         kind: Scenario

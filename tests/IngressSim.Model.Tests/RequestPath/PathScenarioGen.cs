@@ -73,6 +73,35 @@ public static class PathScenarioGen
             ServiceTime = serviceTime,
         };
 
+    private static Gen<string> TimelineEvent(PathScenario s, int durationMs) =>
+        from atMs in Gen.Choose(0, durationMs - 1)
+        from action in Gen.OneOf(
+            from replica in Gen.Choose(0, s.ControllerReplicas - 1)
+            from restartMs in Gen.Choose(0, 2000)
+            select $"crashController: {{controller: ingress-nginx, replica: {replica}, restartAfter: {restartMs}ms}}",
+            Gen.Constant("crashPod: {service: shop, count: 1}"),
+            Gen.Choose(0, 4).Select(n => $"scale: {{deployment: shop, replicas: {n}}}"),
+            Gen.Elements("true", "false").Select(touch => $"deploy: {{service: shop, touchIngress: {touch}}}"),
+            Gen.Constant("touchIngress: {ingress: default/shop}"),
+            from node in Gen.Choose(0, 2)
+            from recoverMs in Gen.Choose(100, 2000)
+            select $"loseNode: {{node: {node}, recoverAfter: {recoverMs}ms}}",
+            Gen.Choose(0, 1500).Select(rate => $"traffic: {{source: clients, rate: {{constant: {rate}/s}}}}"))
+        select $"{{at: {atMs}ms, {action}}}";
+
+    /// <summary>
+    /// <see cref="Any"/> plus up to four timeline events (controller and pod crashes, scaling, deploys,
+    /// Ingress touches that reload nginx, node loss, traffic changes) at random instants.
+    /// </summary>
+    public static readonly Gen<PathScenario> AnyWithTimeline =
+        from s in Any
+        from pods in Gen.Choose(1, 3)
+        from durationMs in Gen.Choose(1000, 3000)
+        let withPods = s with { PodReplicas = pods, Duration = $"{durationMs}ms" }
+        from count in Gen.Choose(1, 4)
+        from events in Gen.ArrayOf(TimelineEvent(withPods, durationMs), count)
+        select withPods with { Timeline = events };
+
     /// <summary>Scenarios where most requests succeed (pods present, patient clients), so a bound on 2xx latency is tested on many requests.</summary>
     public static readonly Gen<PathScenario> MostlySuccessful =
         from s in Any
