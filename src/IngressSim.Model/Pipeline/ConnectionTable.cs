@@ -9,9 +9,7 @@ namespace IngressSim.Model.Pipeline;
 /// </summary>
 public sealed class ConnectionTable
 {
-    private ClientConnection[] _slots = new ClientConnection[1024];
-    private int[] _free = new int[1024];
-    private int _freeCount, _used;
+    private readonly SlotPool<ClientConnection> _slots = new();
     private readonly long[][] _idle; // per pool, per client: (generation, id) of its idle connection, or -1
 
     /// <param name="clientsPerPool">Clients of each pool (a pool = a traffic source's clients towards one controller).</param>
@@ -26,21 +24,11 @@ public sealed class ConnectionTable
     public ref ClientConnection this[int id] => ref _slots[id];
 
     /// <summary>Slots ever used: scan 0..Capacity-1 and check <see cref="ClientConnection.Open"/> (cold paths such as a reload).</summary>
-    public int Capacity => _used;
+    public int Capacity => _slots.Used;
 
     public int Open(int source, int client, int controller, int replica, int incarnation)
     {
-        int id;
-        if (_freeCount > 0) id = _free[--_freeCount];
-        else
-        {
-            if (_used == _slots.Length)
-            {
-                Array.Resize(ref _slots, _slots.Length * 2);
-                Array.Resize(ref _free, _free.Length * 2);
-            }
-            id = _used++;
-        }
+        int id = _slots.Allocate();
         _slots[id] = new ClientConnection
         {
             Generation = _slots[id].Generation + 1,
@@ -56,7 +44,7 @@ public sealed class ConnectionTable
         ref var c = ref _slots[id];
         if (!c.Open) return;
         c.Open = false;
-        _free[_freeCount++] = id;
+        _slots.Free(id);
         OpenCount--;
     }
 

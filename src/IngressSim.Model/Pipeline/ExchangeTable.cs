@@ -7,15 +7,12 @@ namespace IngressSim.Model.Pipeline;
 /// </summary>
 public sealed class ExchangeTable
 {
-    private Exchange[] _slots = new Exchange[1024];
-    private int[] _free = new int[1024];
-    private int _freeCount;
-    private int _used;
+    private readonly SlotPool<Exchange> _slots = new();
 
     public int InFlight { get; private set; }
 
     /// <summary>The most slots ever in use at once (memory is bounded by this, not by the run length).</summary>
-    public int HighWater => _used;
+    public int HighWater => _slots.Used;
 
     public ref Exchange this[int slot] => ref _slots[slot];
 
@@ -23,23 +20,13 @@ public sealed class ExchangeTable
     public int CountOpenForClient()
     {
         int open = 0;
-        for (int i = 0; i < _used; i++) if (_slots[i].InUse && !_slots[i].ClientGone) open++;
+        for (int i = 0; i < _slots.Used; i++) if (_slots[i].InUse && !_slots[i].ClientGone) open++;
         return open;
     }
 
     public int Allocate()
     {
-        int slot;
-        if (_freeCount > 0) slot = _free[--_freeCount];
-        else
-        {
-            if (_used == _slots.Length)
-            {
-                Array.Resize(ref _slots, _slots.Length * 2);
-                Array.Resize(ref _free, _free.Length * 2);
-            }
-            slot = _used++;
-        }
+        int slot = _slots.Allocate();
         ref var e = ref _slots[slot];
         int generation = e.Generation + 1;
         e = default;
@@ -54,7 +41,7 @@ public sealed class ExchangeTable
         ref var e = ref _slots[slot];
         e.InUse = false;
         e.Generation++;
-        _free[_freeCount++] = slot;
+        _slots.Free(slot);
         InFlight--;
     }
 
