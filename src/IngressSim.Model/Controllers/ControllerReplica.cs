@@ -65,6 +65,13 @@ public sealed class ControllerReplica
     /// <summary>When the latest reload closed the old workers' listeners (reuseport drops what they held).</summary>
     public Engine.Time.Instant ListenersClosedAt { get; set; }
 
+    /// <summary>Queues <paramref name="cpu"/> of work on the workers, stretched when the replica has less than a core per worker.</summary>
+    public void RunOnWorkers(long job, Engine.Time.Duration cpu)
+    {
+        double speed = Controller.WorkerSpeed;
+        Cpu.Arrive(job, speed >= 1 ? cpu : Engine.Time.Duration.FromSecondsRounded(cpu.TotalSeconds / speed));
+    }
+
     /// <summary>
     /// The next endpoint of <paramref name="service"/> by round robin over the endpoints its controller
     /// has configured (MODEL_FACTS §2: load-balance round_robin) — which lag the Service's real ones

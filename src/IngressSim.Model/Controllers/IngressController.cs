@@ -21,6 +21,12 @@ public sealed class IngressController(int id, ControllerSpec spec, Router router
     /// <summary>Worker processes per replica: the spec's, else one per whole core (MODEL_FACTS §2).</summary>
     public int Workers => Spec.Workers ?? Math.Max(1, (int)Math.Round(Spec.Cpu.Cores));
 
+    /// <summary>
+    /// The share of a core each worker gets: 1 when there are at least as many cores as workers; below
+    /// that the CFS quota stretches every CPU job (a 500m replica does a 1 ms job in 2 ms).
+    /// </summary>
+    public double WorkerSpeed => Math.Min(1.0, Spec.Cpu.Cores / Workers);
+
     public void Add(ControllerReplica replica) => _replicas.Add(replica);
 
     private (int[] Ids, int Version)[] _endpoints = [];

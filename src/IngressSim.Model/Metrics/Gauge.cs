@@ -9,7 +9,7 @@ public enum Gauge : byte
 {
     ActiveConnections,
     ReadyPods,
-    /// <summary>Mean CPU utilisation of the series' pods, 0..1.</summary>
+    /// <summary>CPU used by the series' ready pods over their CPU requests, as the HPA computes it (1 = 100 % of request; can exceed 1).</summary>
     PodCpuUtilisation,
     /// <summary>CPU utilisation of the ingress controller replicas serving the series, 0..1.</summary>
     ControllerCpuUtilisation,

@@ -277,8 +277,9 @@ public sealed class RequestPath : IEventHandler
         e.ReplicaCpu = controller.Spec.Costs.Request + handshake.ServerCpu(resumed);
         _metrics.RecordNewConnection(_simulation.Now, e.Series);
         if (handshake.Tls) _metrics.RecordTlsHandshake(_simulation.Now, e.Series, resumed);
-        // TLS round trips follow the TCP handshake; the request rides on the last client flight.
-        Send(slot, source.Spec.Rtt * handshake.TlsRoundTrips(resumed));
+        // TLS round trips follow the TCP handshake; the request rides on the last client flight (with
+        // the ACK when there is no TLS), so it arrives a whole number of round trips after this ACK.
+        _simulation.ScheduleAfter(OneWay(source) * (2 * handshake.TlsRoundTrips(resumed)), _id, KindAtReplica, _exchanges.Handle(slot));
     }
 
     /// <summary>An unanswered SYN: retransmitted after RFC 6298's back-off (1 s, 2 s, 4 s … from when it was sent).</summary>
@@ -335,14 +336,14 @@ public sealed class RequestPath : IEventHandler
             }
             e.HoldsRateLimit = true;
         }
-        replica.Cpu.Arrive(_exchanges.Handle(slot), e.ReplicaCpu);
+        replica.RunOnWorkers(_exchanges.Handle(slot), e.ReplicaCpu);
     }
 
     /// <summary>Told when a replica's reload has finished its CPU work (set by the control plane).</summary>
     public IReloadCompletion? Reloads { get; set; }
 
     /// <summary>Queues a reload's CPU work on the replica's workers: it competes with requests for the cores.</summary>
-    public void StartReloadWork(ControllerReplica replica, Duration cpu) => replica.Cpu.Arrive(~(long)replica.Id, cpu);
+    public void StartReloadWork(ControllerReplica replica, Duration cpu) => replica.RunOnWorkers(~(long)replica.Id, cpu);
 
     /// <summary>
     /// A reload's new workers take over (MODEL_FACTS §1): old workers close their idle keep-alive
