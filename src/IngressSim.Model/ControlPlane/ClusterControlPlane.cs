@@ -24,13 +24,16 @@ public sealed class ClusterControlPlane : IReloadCompletion
     private readonly Autoscalers _autoscalers;
     private readonly LoadBalancerHealthChecks _healthChecks;
     private readonly Timeline _timeline;
+    private readonly KubeProxySync _kubeProxy;
 
     public ClusterControlPlane(Simulation simulation, LoadedScenario scenario, Cluster cluster, RequestPath path, MetricsRecorder metrics, Instant end)
     {
         Workloads = new WorkloadController(simulation, cluster, metrics, scenario);
         _syncs = cluster.Controllers.Select(c => new ControllerSync(simulation, c, cluster, path, metrics, ConfigSize(scenario, c))).ToArray();
+        _kubeProxy = new KubeProxySync(simulation, cluster);
         Workloads.EndpointsChanged = service =>
         {
+            _kubeProxy.EndpointsChanged();
             foreach (var sync in _syncs)
                 if (sync.Controller.ServedServices.Contains(service.Id)) sync.OnChange(ConfigChangeKind.EndpointsChanged, service);
         };
@@ -46,6 +49,7 @@ public sealed class ClusterControlPlane : IReloadCompletion
     {
         _autoscalers.Start();
         _healthChecks.Start();
+        _kubeProxy.Start();
         _timeline.Start();
     }
 

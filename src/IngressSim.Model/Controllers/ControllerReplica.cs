@@ -47,6 +47,12 @@ public sealed class ControllerReplica
     public RequestRateLimits? RateLimits { get; }
     public RandomStream BalancerStream { get; }
 
+    /// <summary>kube-proxy on this replica's node: it picks the pod when nginx proxies to a Service's ClusterIP.</summary>
+    public KubeProxy.KubeProxyRules? NodeKubeProxy { get; set; }
+
+    /// <summary>First-packet latency of a new connection through this node's kube-proxy rules (MODEL_FACTS §4).</summary>
+    public KubeProxy.FirstPacketLatency? FirstPacket { get; set; }
+
     /// <summary>The process is up and accepting connections.</summary>
     public bool Alive { get; set; } = true;
 

@@ -399,6 +399,11 @@ public sealed class RequestPath : IEventHandler
         ref var e = ref _exchanges[slot];
         var service = _cluster.Services[e.Service];
         var replica = _cluster.Replicas[e.Replica];
+        if (replica.Controller.Spec.ServiceUpstream)
+        {
+            ForwardToClusterIp(slot, replica, service);
+            return;
+        }
         int endpoint = replica.PickEndpoint(service);
         if (endpoint < 0)
         {
@@ -415,6 +420,30 @@ public sealed class RequestPath : IEventHandler
         // A cold pool costs a TCP connect to the pod (one round trip) before the request (MODEL_FACTS §1).
         var delay = reused ? oneWay : oneWay * 3;
         _simulation.ScheduleAfter(delay, _id, KindAtPod, _exchanges.Handle(slot));
+    }
+
+    /// <summary>
+    /// service-upstream (MODEL_FACTS §2): nginx's one upstream is the ClusterIP, so the node's kube-proxy
+    /// picks the pod — by its own rules, stale until its next sync (MODEL_FACTS §4), and blind to
+    /// nginx's balancing and affinity; there is no other upstream to retry. Each connection pays the
+    /// mode's first-packet latency (upstream keep-alive through the ClusterIP is not modelled).
+    /// </summary>
+    private void ForwardToClusterIp(int slot, ControllerReplica replica, ServiceBackend service)
+    {
+        ref var e = ref _exchanges[slot];
+        var now = _simulation.Now;
+        int endpoint = replica.NodeKubeProxy!.Pick(service.Id, e.Client, now, replica.BalancerStream);
+        e.UpstreamTries = replica.Controller.Spec.Nginx.Proxy.NextUpstreamTries;
+        e.UpstreamConnectionRequests = -1; // not pooled
+        if (endpoint < 0)
+        {
+            // No endpoint in the rules: the ClusterIP rejects the connection.
+            Respond(slot, ResponseStatus.BadGateway502, _cluster.PodNetworkLatency);
+            return;
+        }
+        e.Pod = endpoint;
+        var oneWay = _cluster.PodNetworkLatency;
+        _simulation.ScheduleAfter(replica.FirstPacket!.Sample(replica.BalancerStream) + oneWay * 3, _id, KindAtPod, _exchanges.Handle(slot));
     }
 
     // ---- pod -----------------------------------------------------------------------------------
@@ -442,7 +471,8 @@ public sealed class RequestPath : IEventHandler
         var pod = _cluster.Pods[e.Pod];
         var service = _cluster.Services[e.Service];
         pod.CpuSeconds += service.Workload.CpuPerRequest?.TotalSeconds ?? (_simulation.Now - started).TotalSeconds;
-        _cluster.Replicas[e.Replica].UpstreamPool.Return(new UpstreamConnection(pod.Id, e.UpstreamConnectionRequests), _simulation.Now);
+        if (e.UpstreamConnectionRequests >= 0)
+            _cluster.Replicas[e.Replica].UpstreamPool.Return(new UpstreamConnection(pod.Id, e.UpstreamConnectionRequests), _simulation.Now);
         Respond(slot, ResponseStatus.Ok2xx, _cluster.PodNetworkLatency);
     }
 

@@ -74,6 +74,12 @@ public static class ClusterBuilder
             PodRelay = podRelay,
         };
         cluster.IndexServices();
+        var firstPacket = KubeProxy.FirstPacketLatency.For(spec.Cluster.KubeProxy.Mode, services.Count);
+        foreach (var replica in replicas)
+        {
+            replica.NodeKubeProxy = new KubeProxy.KubeProxyRules(spec.Cluster.KubeProxy, services.Select(s => s.ReadyEndpointIds).ToArray(), Engine.Time.Duration.Zero);
+            replica.FirstPacket = firstPacket;
+        }
         foreach (var controller in controllers)
         {
             controller.InitialiseEndpoints(services);
