@@ -17,6 +17,7 @@ namespace IngressSim.Model.Controllers;
 public sealed class ControllerReplica
 {
     private readonly RoundRobinBalancer?[] _balancers;
+    private readonly EwmaBalancer?[] _ewma;
     private readonly int[] _balancerVersions;
 
     public ControllerReplica(Simulation simulation, int id, IngressController controller, int index, int services, IStationListener cpuListener)
@@ -33,6 +34,7 @@ public sealed class ControllerReplica
         RateLimits = spec.RateLimit is { } limits ? RequestRateLimits.From(limits) : null;
         BalancerStream = simulation.Random.For($"controller/{Name}/balancer");
         _balancers = new RoundRobinBalancer?[services];
+        _ewma = new EwmaBalancer?[services];
         _balancerVersions = new int[services];
     }
 
@@ -83,18 +85,30 @@ public sealed class ControllerReplica
     /// has configured (MODEL_FACTS §2: load-balance round_robin) — which lag the Service's real ones
     /// until the controller syncs; −1 when it knows none.
     /// </summary>
-    public int PickEndpoint(ServiceBackend service)
+    public int PickEndpoint(ServiceBackend service, Engine.Time.Instant now)
     {
-        var balancer = _balancers[service.Id] ??= new RoundRobinBalancer();
         var known = Controller.Endpoints(service.Id);
-        if (_balancerVersions[service.Id] != known.Version)
+        bool changed = _balancerVersions[service.Id] != known.Version;
+        _balancerVersions[service.Id] = known.Version;
+        if (Controller.Spec.LoadBalance == Scenarios.Cluster.LoadBalanceAlgorithm.Ewma)
         {
-            balancer.SetEndpoints(known.Ids, BalancerStream);
-            _balancerVersions[service.Id] = known.Version;
+            var ewma = _ewma[service.Id] ??= new EwmaBalancer();
+            if (changed) ewma.SetEndpoints(known.Ids, now);
+            return ewma.Pick(now, BalancerStream, []);
         }
+        var balancer = _balancers[service.Id] ??= new RoundRobinBalancer();
+        if (changed) balancer.SetEndpoints(known.Ids, BalancerStream);
         return balancer.Pick();
     }
 
+    /// <summary>A response came back from <paramref name="pod"/> after <paramref name="latency"/> (connect + response): EWMA learns from it.</summary>
+    public void ObserveUpstream(int service, int pod, Engine.Time.Duration latency, Engine.Time.Instant now) =>
+        _ewma[service]?.Observe(pod, latency, now);
+
     /// <summary>A reload starts new workers with empty balancer state (MODEL_FACTS §1).</summary>
-    public void ResetBalancers() => Array.Clear(_balancerVersions);
+    public void ResetBalancers()
+    {
+        Array.Clear(_balancerVersions);
+        Array.Clear(_ewma);
+    }
 }

@@ -31,6 +31,9 @@ public sealed class IngressController(int id, ControllerSpec spec, Router router
 
     private (int[] Ids, int Version)[] _endpoints = [];
 
+    /// <summary>Paths (routes) in its configuration: Envoy's route matching is linear in them.</summary>
+    public int RouteCount { get; set; }
+
     /// <summary>The Services its Ingresses route to (only their changes concern it), by id.</summary>
     public HashSet<int> ServedServices { get; } = [];
 

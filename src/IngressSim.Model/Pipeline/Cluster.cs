@@ -43,6 +43,16 @@ public sealed class Cluster
     public required StationRelay ReplicaCpuRelay { get; init; }
     public required StationRelay PodRelay { get; init; }
 
+    /// <summary>The pod a station belongs to (cold path: work finishing after the proxy gave up on it).</summary>
+    public Pod PodOf(Engine.Stations.FifoStation station)
+    {
+        if (_podByStation.Count != Pods.Count)
+            foreach (var pod in Pods) _podByStation.TryAdd(pod.Station, pod);
+        return _podByStation[station];
+    }
+
+    private readonly Dictionary<Engine.Stations.FifoStation, Pod> _podByStation = new(ReferenceEqualityComparer.Instance);
+
     public void IndexServices()
     {
         foreach (var s in Services)

@@ -34,6 +34,15 @@ public struct Exchange
     /// <summary>Requests the upstream connection carrying it had served before (0 for a fresh connect).</summary>
     public int UpstreamConnectionRequests;
 
+    /// <summary>When the replica sent it upstream (connect included): EWMA observes the response time from here.</summary>
+    public Instant UpstreamSentAt;
+
+    /// <summary>Waiting for the pod's response; false once the replica gave up on it (timeout) or got it.</summary>
+    public bool AwaitingPod;
+
+    /// <summary>When the current upstream attempt reached its pod: tells its response from a given-up attempt's on the same pod.</summary>
+    public Instant PodArrivedAt;
+
     /// <summary>Admitted by the replica's rate limits: limit-connections counts it until the response.</summary>
     public bool HoldsRateLimit;
 

@@ -20,7 +20,7 @@ namespace IngressSim.Model.Pipeline;
 public sealed class RequestPath : IEventHandler
 {
     private const int KindArrival = 0, KindAtReplica = 1, KindAtPod = 2, KindDelivered = 3, KindTimeouts = 4,
-        KindRetry = 5, KindSynRetransmit = 6, KindSynAtReplica = 7, KindAccepted = 8;
+        KindRetry = 5, KindSynRetransmit = 6, KindSynAtReplica = 7, KindAccepted = 8, KindUpstreamTimeout = 9;
 
     /// <summary>RFC 6298 §2: initial retransmission timeout 1 s, doubled per retry (MODEL_FACTS §1).</summary>
     private static readonly Duration InitialSynRto = Duration.FromSeconds(1);
@@ -89,6 +89,7 @@ public sealed class RequestPath : IEventHandler
                     case KindSynRetransmit: Connect(slot, retransmits: _exchanges[slot].UpstreamTries); break;
                     case KindSynAtReplica: OnSynAtReplica(slot); break;
                     case KindAccepted: OnAccepted(slot); break;
+                    case KindUpstreamTimeout: OnUpstreamTimeout(slot); break;
                 }
                 break;
         }
@@ -323,6 +324,9 @@ public sealed class RequestPath : IEventHandler
             e.UpstreamTries = 0;
             return;
         }
+        // Envoy matches routes linearly (MODEL_FACTS §3: ~43 ns per route), a cost that grows with the config.
+        if (replica.Controller.Spec.Kind == Scenarios.Cluster.ControllerKind.Envoy)
+            e.ReplicaCpu += replica.Controller.Spec.Envoy.RouteMatchCost * replica.Controller.RouteCount;
         if (replica.RateLimits is { } limits)
         {
             // MODEL_FACTS §2: limits are per replica, keyed by client address; a rejection costs the check only.
@@ -404,7 +408,7 @@ public sealed class RequestPath : IEventHandler
             ForwardToClusterIp(slot, replica, service);
             return;
         }
-        int endpoint = replica.PickEndpoint(service);
+        int endpoint = replica.PickEndpoint(service, _simulation.Now);
         if (endpoint < 0)
         {
             // ingress-nginx answers 503 for an upstream with no endpoints (MODEL_FACTS §9).
@@ -413,6 +417,7 @@ public sealed class RequestPath : IEventHandler
         }
         var pod = _cluster.Pods[endpoint];
         e.Pod = pod.Id;
+        e.UpstreamSentAt = _simulation.Now;
         e.UpstreamTries++;
         bool reused = replica.UpstreamPool.TryTake(pod.Id, _simulation.Now, out var upstream);
         e.UpstreamConnectionRequests = reused ? upstream.Requests : 0;
@@ -442,6 +447,7 @@ public sealed class RequestPath : IEventHandler
             return;
         }
         e.Pod = endpoint;
+        e.UpstreamSentAt = now;
         var oneWay = _cluster.PodNetworkLatency;
         _simulation.ScheduleAfter(replica.FirstPacket!.Sample(replica.BalancerStream) + oneWay * 3, _id, KindAtPod, _exchanges.Handle(slot));
     }
@@ -461,16 +467,52 @@ public sealed class RequestPath : IEventHandler
             return;
         }
         var service = _cluster.Services[e.Service];
-        pod.Station.Arrive(_exchanges.Handle(slot), Duration.FromSecondsRounded(service.ServiceTime.Sample()));
+        var serviceTime = Duration.FromSecondsRounded(service.ServiceTime.Sample());
+        bool startsNow = pod.Station.Busy < pod.Station.Servers;
+        pod.Station.Arrive(_exchanges.Handle(slot), serviceTime);
+        e.AwaitingPod = true;
+        e.PodArrivedAt = _simulation.Now;
+        // The proxy's timeout can only fire if the response may come later than it: the request queues,
+        // or its own service takes that long. Otherwise no timer is needed (no event per request).
+        var deadline = e.UpstreamSentAt + UpstreamTimeout(_cluster.Controllers[e.Controller]);
+        if (!startsNow || _simulation.Now + serviceTime + _cluster.PodNetworkLatency > deadline)
+            _simulation.Schedule(Instant.Max(deadline, _simulation.Now), _id, KindUpstreamTimeout, _exchanges.Handle(slot));
     }
 
-    private void OnPodDone(long handle, Instant arrived, Instant started)
+    /// <summary>
+    /// How long the replica waits for the pod's response: nginx proxy-read-timeout (MODEL_FACTS §2: 60 s),
+    /// Envoy's route timeout (MODEL_FACTS §3: 15 s).
+    /// </summary>
+    private static Duration UpstreamTimeout(IngressController controller) =>
+        controller.Spec.Kind == Scenarios.Cluster.ControllerKind.Envoy ? controller.Spec.Envoy.RouteTimeout : controller.Spec.Nginx.Proxy.ReadTimeout;
+
+    /// <summary>
+    /// The pod has not answered in time: the proxy gives up with 504 or, as proxy_next_upstream
+    /// "timeout" allows (MODEL_FACTS §2), tries another pod. The pod still finishes the work it holds.
+    /// </summary>
+    private void OnUpstreamTimeout(int slot)
     {
+        ref var e = ref _exchanges[slot];
+        if (!e.AwaitingPod) return;
+        e.AwaitingPod = false;
+        var controller = _cluster.Controllers[e.Controller];
+        // Envoy retries only under a route retry policy, which is off by default.
+        bool nextUpstream = controller.Spec.Kind == Scenarios.Cluster.ControllerKind.Nginx && !controller.Spec.ServiceUpstream;
+        if (nextUpstream && e.UpstreamTries < controller.Spec.Nginx.Proxy.NextUpstreamTries) ForwardToPod(slot);
+        else Respond(slot, ResponseStatus.GatewayTimeout504, Duration.Zero);
+    }
+
+    private void OnPodDone(FifoStation station, long handle, Instant arrived, Instant started)
+    {
+        var pod = _cluster.PodOf(station);
+        var cpu = _cluster.Services[pod.Service].Workload.CpuPerRequest ?? _simulation.Now - started;
+        pod.CpuSeconds += cpu.TotalSeconds;
         if (!_exchanges.TryResolve(handle, out int slot)) return;
         ref var e = ref _exchanges[slot];
-        var pod = _cluster.Pods[e.Pod];
-        var service = _cluster.Services[e.Service];
-        pod.CpuSeconds += service.Workload.CpuPerRequest?.TotalSeconds ?? (_simulation.Now - started).TotalSeconds;
+        if (!e.AwaitingPod || e.Pod != pod.Id || e.PodArrivedAt != arrived) return; // the proxy gave up on this attempt: the work was for nothing
+        e.AwaitingPod = false;
+        var replica = _cluster.Replicas[e.Replica];
+        replica.ObserveUpstream(e.Service, pod.Id, _simulation.Now - e.UpstreamSentAt, _simulation.Now);
         if (e.UpstreamConnectionRequests >= 0)
             _cluster.Replicas[e.Replica].UpstreamPool.Return(new UpstreamConnection(pod.Id, e.UpstreamConnectionRequests), _simulation.Now);
         Respond(slot, ResponseStatus.Ok2xx, _cluster.PodNetworkLatency);
@@ -586,6 +628,6 @@ public sealed class RequestPath : IEventHandler
 
     private sealed class PodDone(RequestPath path) : IStationListener
     {
-        public void OnDeparture(FifoStation station, long customer, Instant arrived, Instant started) => path.OnPodDone(customer, arrived, started);
+        public void OnDeparture(FifoStation station, long customer, Instant arrived, Instant started) => path.OnPodDone(station, customer, arrived, started);
     }
 }

@@ -86,6 +86,7 @@ public static class ClusterBuilder
             foreach (var ingress in ServedIngresses(scenario, controller))
             {
                 controller.ServedIngresses.Add(ingress.Key);
+                controller.RouteCount += ingress.Spec.Rules.Sum(r => r.Http?.Paths.Count ?? 0);
                 foreach (var backend in Backends(ingress))
                     if (cluster.TryGetService(backend, out var service)) controller.ServedServices.Add(service.Id);
             }
