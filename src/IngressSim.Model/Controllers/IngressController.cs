@@ -31,6 +31,9 @@ public sealed class IngressController(int id, ControllerSpec spec, Router router
 
     private (int[] Ids, int Version)[] _endpoints = [];
 
+    /// <summary>Services whose pods a NetworkPolicy closes to this controller's namespace: its SYNs to them are dropped.</summary>
+    public HashSet<int> DeniedServices { get; } = [];
+
     /// <summary>Paths (routes) in its configuration: Envoy's route matching is linear in them.</summary>
     public int RouteCount { get; set; }
 

@@ -419,6 +419,14 @@ public sealed class RequestPath : IEventHandler
         e.Pod = pod.Id;
         e.UpstreamSentAt = _simulation.Now;
         e.UpstreamTries++;
+        if (replica.Controller.DeniedServices.Contains(service.Id))
+        {
+            // A NetworkPolicy drops the SYN silently: nothing answers until proxy-connect-timeout
+            // (MODEL_FACTS §2: 5 s), then the next upstream — equally blocked — and finally 504.
+            e.AwaitingPod = true;
+            _simulation.ScheduleAfter(replica.Controller.Spec.Nginx.Proxy.ConnectTimeout, _id, KindUpstreamTimeout, _exchanges.Handle(slot));
+            return;
+        }
         bool reused = replica.UpstreamPool.TryTake(pod.Id, _simulation.Now, out var upstream);
         e.UpstreamConnectionRequests = reused ? upstream.Requests : 0;
         var oneWay = _cluster.PodNetworkLatency;

@@ -74,6 +74,12 @@ public static class ClusterBuilder
             PodRelay = podRelay,
         };
         cluster.IndexServices();
+        var policies = scenario.Manifests.OfKind<Kubernetes.Networking.NetworkPolicy>().ToList();
+        foreach (var controller in controllers)
+            foreach (var service in services)
+                if (service.Deployment is { } d && !Kubernetes.Networking.NetworkPolicy.AllowsFrom(
+                        policies, d.Metadata.Namespace, d.Spec.Template.Metadata.Labels, controller.Spec.Namespace))
+                    controller.DeniedServices.Add(service.Id);
         var firstPacket = KubeProxy.FirstPacketLatency.For(spec.Cluster.KubeProxy.Mode, services.Count);
         foreach (var replica in replicas)
         {

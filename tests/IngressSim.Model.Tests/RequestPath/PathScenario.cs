@@ -49,6 +49,9 @@ public sealed record PathScenario
     /// <summary>Raw YAML placed under <c>spec.variants</c> (indented by the caller's own lines), or null.</summary>
     public string? Variants { get; init; }
 
+    /// <summary>More Kubernetes documents for the inline manifests block (e.g. a NetworkPolicy).</summary>
+    public string? ExtraManifests { get; init; }
+
     public string ToYaml()
     {
         var controllerExtras = string.Concat(ControllerExtras.Select(e => $"\n        {e}"));
@@ -69,6 +72,8 @@ public sealed record PathScenario
                           pathType: Prefix
                           backend: {service: {name: shop, port: {number: 80} } }
         """;
+        var extra = ExtraManifests is null ? "" :
+            "\n      ---" + string.Concat(ExtraManifests.TrimEnd().Split('\n').Select(line => "\n      " + line));
         var timeline = Timeline.Count == 0 ? "" : "\n  timeline:" + string.Concat(Timeline.Select(e => "\n    - " + e));
         var variants = (Variants is null ? "" : "\n  variants:\n" + Variants) + timeline;
         return $$$"""
@@ -116,7 +121,7 @@ public sealed record PathScenario
                   spec:
                     containers:
                       - name: shop
-                        resources: {requests: {cpu: 250m}}{{{ingress}}}
+                        resources: {requests: {cpu: 250m}}{{{ingress}}}{{{extra}}}
             workloads:
               shop:
                 serviceTime: {{{ServiceTime}}}

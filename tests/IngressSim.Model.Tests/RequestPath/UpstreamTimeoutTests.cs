@@ -57,3 +57,35 @@ public class UpstreamTimeoutTests
         Assert.All(deliveries, d => Assert.InRange(d.Latency.TotalSeconds, 1.0, 1.2));
     }
 }
+
+/// <summary>The article's NetworkPolicy edge case: a policy that admits nothing from the controller's namespace makes requests time out.</summary>
+public class NetworkPolicyDenialTests
+{
+    [Fact]
+    public void Execute_PolicyBlocksControllerNamespace_EveryRequestTimesOutWith504()
+    {
+        var blocked = new PathScenario
+        {
+            Duration = "40s",
+            Rate = "{steps: [{at: 0s, rate: 5/s}, {at: 2s, rate: 0/s}]}",
+            Timeout = "1h",
+            LoadBalancerLatency = "0s",
+            PodNetworkLatency = "0s",
+            ControllerExtras = ["nginx: {proxy: {connectTimeout: 2s, nextUpstreamTries: 3}}"],
+            ExtraManifests = """
+                apiVersion: networking.k8s.io/v1
+                kind: NetworkPolicy
+                metadata: {name: only-frontend, namespace: default}
+                spec:
+                  podSelector: {matchLabels: {app: shop}}
+                  ingress:
+                    - from: [{namespaceSelector: {matchLabels: {kubernetes.io/metadata.name: frontend}}}]
+                """,
+        };
+        var (result, deliveries, _) = PathRuns.ExecuteObserved(blocked.Load());
+        Assert.True(result.Requests > 0);
+        Assert.Equal(result.Requests, result.Statuses[ResponseStatus.GatewayTimeout504]);
+        // Three connect timeouts of 2 s each.
+        Assert.All(deliveries, d => Assert.InRange(d.Latency.TotalSeconds, 6.0, 6.2));
+    }
+}

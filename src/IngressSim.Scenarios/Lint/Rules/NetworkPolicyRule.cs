@@ -11,7 +11,6 @@ namespace IngressSim.Scenarios.Lint.Rules;
 /// </summary>
 public sealed class NetworkPolicyBlocksController : ILintRule
 {
-    private const string NamespaceNameLabel = "kubernetes.io/metadata.name";
 
     public string Code => LintCodes.NetworkPolicyBlocksController;
     public string Title => "NetworkPolicy blocks the ingress controller";
@@ -32,27 +31,15 @@ public sealed class NetworkPolicyBlocksController : ILintRule
                 foreach (var pods in context.PodLabelsOf(service))
                 {
                     var selecting = policies.Where(p => p.Metadata.Namespace == service.Metadata.Namespace && p.Spec.PodSelector.Matches(pods)).ToList();
-                    if (selecting.Count == 0 || selecting.Any(p => Admits(p, controllerNamespace))) continue;
+                    if (NetworkPolicy.AllowsFrom(selecting, service.Metadata.Namespace, pods, controllerNamespace)) continue;
                     var policy = selecting[0];
                     if (reported.Add($"{policy.Key} {controllerNamespace}"))
                         yield return new Diagnostic(Severity, Code,
                             $"NetworkPolicy {policy.Key} selects the pods of Service {service.Key} but admits nothing from namespace {controllerNamespace}, where controller '{controller?.Name ?? "ingress-nginx"}' runs: its requests time out",
                             policy.Locate("spec.ingress"),
-                            $"add a rule from: [{{namespaceSelector: {{matchLabels: {{{NamespaceNameLabel}: {controllerNamespace}}}}}}}]");
+                            $"add a rule from: [{{namespaceSelector: {{matchLabels: {{{NetworkPolicy.NamespaceNameLabel}: {controllerNamespace}}}}}}}]");
                 }
             }
         }
-    }
-
-    private static bool Admits(NetworkPolicy policy, string controllerNamespace)
-    {
-        var namespaceLabels = new Dictionary<string, string> { [NamespaceNameLabel] = controllerNamespace };
-        return policy.Spec.Ingress.Any(rule => rule.From.Count == 0 || rule.From.Any(peer => peer.NamespaceSelector switch
-        {
-            // Only a pod selector: pods of the policy's own namespace.
-            null => policy.Metadata.Namespace == controllerNamespace,
-            // The controller pods' labels are not known here: a namespace match with a pod selector gets the benefit of the doubt.
-            LabelSelector namespaces => namespaces.Matches(namespaceLabels),
-        }));
     }
 }
