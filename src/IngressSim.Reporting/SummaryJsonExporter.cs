@@ -28,6 +28,11 @@ public sealed class SummaryJsonExporter(bool deterministic = false) : IResultExp
         json.WriteNumber("retries", result.Retries);
         WriteLatency(json, result.Latency);
         WriteReloads(json, result.Reloads);
+        json.WriteStartObject("sessionAffinity");
+        json.WriteNumber("requests", result.Affinity.Requests);
+        json.WriteNumber("broken", result.Affinity.Broken);
+        json.WriteNumber("brokenFraction", result.Affinity.BrokenFraction);
+        json.WriteEndObject();
         json.WriteStartArray("phases");
         foreach (var phase in result.Phases)
         {

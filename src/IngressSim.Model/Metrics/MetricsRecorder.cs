@@ -137,6 +137,15 @@ public sealed class MetricsRecorder
             if (phase.Phase.Contains(start)) { phase.Reloads++; break; }
     }
 
+    private long _affinityRequests, _affinityBroken;
+
+    /// <summary>A request with an affinity cookie reached a pod: the one that set the cookie (<paramref name="kept"/>) or not.</summary>
+    public void RecordAffinity(bool kept)
+    {
+        _affinityRequests++;
+        if (!kept) _affinityBroken++;
+    }
+
     /// <summary>A control-plane event for the timeline (deploy, HPA scaling, crash); kept up to the log capacity.</summary>
     public void RecordEvent(Instant at, string kind, string subject, string detail)
     {
@@ -164,7 +173,10 @@ public sealed class MetricsRecorder
             _all.TotalStatuses, _all.TotalRetries, _all.TotalLatency.Summarize(), _all.TotalLatency.Cdf(),
             ReloadSummary.Of(reloads, _reloads.Dropped), phases,
             _series[..^1].Select(s => s.Total()).ToArray(),
-            _points.ToArray(), reloads, _reloads.Dropped, _timeline.Entries.ToArray(), _timeline.Dropped);
+            _points.ToArray(), reloads, _reloads.Dropped, _timeline.Entries.ToArray(), _timeline.Dropped)
+        {
+            Affinity = new SessionAffinityCounts(_affinityRequests, _affinityBroken),
+        };
     }
 
     private SeriesAccumulator CountedSeries(int series)

@@ -49,4 +49,16 @@ public sealed record RunResult(
     long TimelineDropped)
 {
     public long Requests => Statuses.Total;
+
+    /// <summary>Requests that carried a session-affinity cookie, and those that still reached another pod.</summary>
+    public SessionAffinityCounts Affinity { get; init; }
+}
+
+/// <summary>
+/// Cookie affinity as the application sees it: a request carrying the cookie should reach the pod that
+/// set it. The article's edge case is when it does not (service-upstream: kube-proxy picks the pod).
+/// </summary>
+public readonly record struct SessionAffinityCounts(long Requests, long Broken)
+{
+    public double BrokenFraction => Requests == 0 ? 0 : (double)Broken / Requests;
 }

@@ -35,6 +35,8 @@ public sealed class RequestPath : IEventHandler
     private readonly ExchangeTable _exchanges = new();
     private readonly ConnectionTable _connections;
     private readonly Instant _end;
+    // Session cookies clients hold: (source, client, Service) → the pod that set it.
+    private readonly Dictionary<long, int> _affinityCookies = [];
 
     public RequestPath(Simulation simulation, Cluster cluster, MetricsRecorder metrics, Instant end)
     {
@@ -408,7 +410,9 @@ public sealed class RequestPath : IEventHandler
             ForwardToClusterIp(slot, replica, service);
             return;
         }
-        int endpoint = replica.PickEndpoint(service, _simulation.Now);
+        int endpoint = e.UpstreamTries == 0 && service.CookieAffinity && StickyPod(ref e, replica, service) is int pinned
+            ? pinned
+            : replica.PickEndpoint(service, _simulation.Now);
         if (endpoint < 0)
         {
             // ingress-nginx answers 503 for an upstream with no endpoints (MODEL_FACTS §9).
@@ -458,6 +462,34 @@ public sealed class RequestPath : IEventHandler
         e.UpstreamSentAt = now;
         var oneWay = _cluster.PodNetworkLatency;
         _simulation.ScheduleAfter(replica.FirstPacket!.Sample(replica.BalancerStream) + oneWay * 3, _id, KindAtPod, _exchanges.Handle(slot));
+    }
+
+    private static long CookieKey(in Exchange e) => ((long)e.Source << 52) | ((long)e.Client << 20) | (uint)e.Service;
+
+    /// <summary>The pod the client's affinity cookie names, if nginx still has it among the endpoints (balanced mode).</summary>
+    private int? StickyPod(ref Exchange e, ControllerReplica replica, ServiceBackend service)
+    {
+        if (!_affinityCookies.TryGetValue(CookieKey(e), out int pod)) return null;
+        return Array.IndexOf(replica.Controller.Endpoints(service.Id).Ids, pod) >= 0 ? pod : null;
+    }
+
+    /// <summary>
+    /// The first response sets the cookie to the pod that served it; later requests count as kept when
+    /// they reach that pod again. nginx re-pins when the pod is gone; with service-upstream the cookie
+    /// pins only the ClusterIP, so kube-proxy's choice breaks the session (the article's edge case).
+    /// </summary>
+    private void TrackAffinity(in Exchange e, ServiceBackend service, int pod)
+    {
+        if (!service.CookieAffinity) return;
+        ref int pinned = ref System.Runtime.InteropServices.CollectionsMarshal.GetValueRefOrAddDefault(_affinityCookies, CookieKey(e), out bool exists);
+        if (!exists)
+        {
+            pinned = pod;
+            return;
+        }
+        _metrics.RecordAffinity(pinned == pod);
+        var controller = _cluster.Controllers[e.Controller];
+        if (!controller.Spec.ServiceUpstream && Array.IndexOf(controller.Endpoints(service.Id).Ids, pinned) < 0) pinned = pod;
     }
 
     // ---- pod -----------------------------------------------------------------------------------
@@ -519,6 +551,7 @@ public sealed class RequestPath : IEventHandler
         ref var e = ref _exchanges[slot];
         if (!e.AwaitingPod || e.Pod != pod.Id || e.PodArrivedAt != arrived) return; // the proxy gave up on this attempt: the work was for nothing
         e.AwaitingPod = false;
+        TrackAffinity(e, _cluster.Services[e.Service], pod.Id);
         var replica = _cluster.Replicas[e.Replica];
         replica.ObserveUpstream(e.Service, pod.Id, _simulation.Now - e.UpstreamSentAt, _simulation.Now);
         if (e.UpstreamConnectionRequests >= 0)

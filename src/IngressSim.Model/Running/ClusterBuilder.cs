@@ -91,10 +91,16 @@ public static class ClusterBuilder
             controller.InitialiseEndpoints(services);
             foreach (var ingress in ServedIngresses(scenario, controller))
             {
+                // ING annotations.md: nginx.ingress.kubernetes.io/affinity "cookie" (INGRESSCOOKIE, mode balanced).
+                bool cookieAffinity = ingress.Metadata.Annotation("nginx.ingress.kubernetes.io/affinity") == "cookie";
                 controller.ServedIngresses.Add(ingress.Key);
                 controller.RouteCount += ingress.Spec.Rules.Sum(r => r.Http?.Paths.Count ?? 0);
                 foreach (var backend in Backends(ingress))
-                    if (cluster.TryGetService(backend, out var service)) controller.ServedServices.Add(service.Id);
+                    if (cluster.TryGetService(backend, out var service))
+                    {
+                        controller.ServedServices.Add(service.Id);
+                        service.CookieAffinity |= cookieAffinity;
+                    }
             }
         }
         return cluster;

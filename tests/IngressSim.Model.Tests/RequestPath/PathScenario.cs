@@ -49,6 +49,11 @@ public sealed record PathScenario
     /// <summary>Raw YAML placed under <c>spec.variants</c> (indented by the caller's own lines), or null.</summary>
     public string? Variants { get; init; }
 
+    /// <summary>Annotations of the Ingress, one "key: value" line.</summary>
+    public string? IngressAnnotations { get; init; }
+
+    public string KubeProxyMode { get; init; } = "iptables";
+
     /// <summary>More Kubernetes documents for the inline manifests block (e.g. a NetworkPolicy).</summary>
     public string? ExtraManifests { get; init; }
 
@@ -56,12 +61,13 @@ public sealed record PathScenario
     {
         var controllerExtras = string.Concat(ControllerExtras.Select(e => $"\n        {e}"));
         var retry = Retry is null ? "" : $"\n        retry: {{{Retry}}}";
+        var annotations = IngressAnnotations is null ? "" : $", annotations: {{{IngressAnnotations}}}";
         var ingress = !WithIngress ? "" : $$$"""
 
               ---
               apiVersion: networking.k8s.io/v1
               kind: Ingress
-              metadata: {name: shop, namespace: default}
+              metadata: {name: shop, namespace: default{{{annotations}}}}
               spec:
                 ingressClassName: ingress-nginx
                 rules:
@@ -96,6 +102,7 @@ public sealed record PathScenario
                 timeout: {{{Timeout}}}{{{retry}}}
           cluster:
             podNetworkLatency: {{{PodNetworkLatency}}}
+            kubeProxy: {mode: {{{KubeProxyMode}}}}
             loadBalancer: {latency: {{{LoadBalancerLatency}}}}
             controllers:
               - name: ingress-nginx
