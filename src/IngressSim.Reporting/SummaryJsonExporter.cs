@@ -33,6 +33,14 @@ public sealed class SummaryJsonExporter(bool deterministic = false) : IResultExp
         json.WriteNumber("broken", result.Affinity.Broken);
         json.WriteNumber("brokenFraction", result.Affinity.BrokenFraction);
         json.WriteEndObject();
+        json.WriteStartObject("webSockets");
+        json.WriteNumber("sessions", result.WebSockets.Sessions);
+        json.WriteNumber("completed", result.WebSockets.Completed);
+        json.WriteNumber("cutByIdleTimeout", result.WebSockets.IdleTimeout);
+        json.WriteNumber("cutByWorkerShutdown", result.WebSockets.WorkerShutdown);
+        json.WriteNumber("cutByControllerCrash", result.WebSockets.ControllerCrash);
+        json.WriteNumber("cutFraction", result.WebSockets.CutFraction);
+        json.WriteEndObject();
         json.WriteStartArray("phases");
         foreach (var phase in result.Phases)
         {

@@ -157,6 +157,7 @@ public sealed class Timeline : IEventHandler
     {
         if (!replica.Alive) return;
         replica.Alive = false;
+        _path.CutWebSockets(replica);
         _metrics.RecordEvent(_simulation.Now, "crash", replica.Name, restartAfter is { } r ? $"restarts after {r}" : "stays down");
         if (restartAfter is { } after) _simulation.ScheduleAfter(after, _id, KindReplicaRestart, replica.Id);
     }

@@ -138,6 +138,9 @@ public sealed class MetricsRecorder
     }
 
     private long _affinityRequests, _affinityBroken;
+    private readonly long[] _webSocketEnds = new long[4];
+
+    public void RecordWebSocketEnd(WebSocketEnd end) => _webSocketEnds[(int)end]++;
 
     /// <summary>A request with an affinity cookie reached a pod: the one that set the cookie (<paramref name="kept"/>) or not.</summary>
     public void RecordAffinity(bool kept)
@@ -176,6 +179,7 @@ public sealed class MetricsRecorder
             _points.ToArray(), reloads, _reloads.Dropped, _timeline.Entries.ToArray(), _timeline.Dropped)
         {
             Affinity = new SessionAffinityCounts(_affinityRequests, _affinityBroken),
+            WebSockets = new WebSocketCounts(_webSocketEnds[0], _webSocketEnds[1], _webSocketEnds[2], _webSocketEnds[3]),
         };
     }
 

@@ -52,6 +52,19 @@ public sealed record RunResult(
 
     /// <summary>Requests that carried a session-affinity cookie, and those that still reached another pod.</summary>
     public SessionAffinityCounts Affinity { get; init; }
+
+    /// <summary>How WebSocket sessions ended.</summary>
+    public WebSocketCounts WebSockets { get; init; }
+}
+
+/// <summary>Why a WebSocket session ended: its own lifetime, or cut by the proxy.</summary>
+public enum WebSocketEnd : byte { Completed, IdleTimeout, WorkerShutdown, ControllerCrash }
+
+/// <summary>WebSocket sessions by how they ended (a cut session is one the client did not choose to end).</summary>
+public readonly record struct WebSocketCounts(long Completed, long IdleTimeout, long WorkerShutdown, long ControllerCrash)
+{
+    public long Sessions => Completed + IdleTimeout + WorkerShutdown + ControllerCrash;
+    public double CutFraction => Sessions == 0 ? 0 : (double)(Sessions - Completed) / Sessions;
 }
 
 /// <summary>

@@ -1,4 +1,5 @@
 using IngressSim.Engine.Time;
+using IngressSim.Model.Metrics;
 
 namespace IngressSim.Model.Pipeline;
 
@@ -26,6 +27,16 @@ public struct ClientConnection
 
     /// <summary>Its worker is draining: it is closed once the response in flight is sent (Connection: close).</summary>
     public bool CloseAfterResponse;
+
+    /// <summary>Upgraded to a WebSocket: after the upgrade response it carries one long session, never another request.</summary>
+    public bool WebSocket;
+
+    /// <summary>When the session ends (its lifetime, or the proxy cutting it) and why; a later cut replaces an earlier end.</summary>
+    public Instant WebSocketEndsAt;
+    public WebSocketEnd WebSocketEnd;
+
+    /// <summary>The replica's reload count when it was opened: its nginx worker generation.</summary>
+    public long WorkerGeneration;
 
     /// <summary>The reload that disturbed it (replica reload sequence), so the reload's affected count includes it once.</summary>
     public long DisturbedByReload;

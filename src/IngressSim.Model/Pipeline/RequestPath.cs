@@ -20,7 +20,7 @@ namespace IngressSim.Model.Pipeline;
 public sealed class RequestPath : IEventHandler
 {
     private const int KindArrival = 0, KindAtReplica = 1, KindAtPod = 2, KindDelivered = 3, KindTimeouts = 4,
-        KindRetry = 5, KindSynRetransmit = 6, KindSynAtReplica = 7, KindAccepted = 8, KindUpstreamTimeout = 9;
+        KindRetry = 5, KindSynRetransmit = 6, KindSynAtReplica = 7, KindAccepted = 8, KindUpstreamTimeout = 9, KindWebSocketEnd = 10;
 
     /// <summary>RFC 6298 §2: initial retransmission timeout 1 s, doubled per retry (MODEL_FACTS §1).</summary>
     private static readonly Duration InitialSynRto = Duration.FromSeconds(1);
@@ -80,6 +80,7 @@ public sealed class RequestPath : IEventHandler
                 if (arriving.ArrivalGeneration == (int)(arg >> 32)) OnArrival(arriving);
                 break;
             case KindTimeouts: OnTimeouts(_cluster.Sources[(int)arg]); break;
+            case KindWebSocketEnd: OnWebSocketEnd(arg); break;
             default:
                 if (!_exchanges.TryResolve(arg, out int slot)) return;
                 switch (kind)
@@ -272,7 +273,11 @@ public sealed class RequestPath : IEventHandler
             return;
         }
         e.Connection = _connections.Open(source.Id, e.Client, controller.Id, replica.Id, replica.Incarnation);
-        _connections[e.Connection].Requests = 1;
+        ref var opened = ref _connections[e.Connection];
+        opened.Requests = 1;
+        opened.WorkerGeneration = replica.ReloadSequence;
+        // A share of new connections are WebSocket upgrades: this first request is the upgrade.
+        opened.WebSocket = source.Spec.WebSocket is { } ws && source.WebSocketStream!.NextDouble() < ws.Share.Fraction;
         var handshake = _cluster.Handshakes[Pool(source.Id, controller.Id)];
         bool resumed = handshake.Tls && source.ClientStream.NextDouble() < source.Spec.Tls.Resumption.Fraction
             && replica.TlsSessions.TryResume(e.Client, _simulation.Now);
@@ -366,7 +371,13 @@ public sealed class RequestPath : IEventHandler
             ref var c = ref _connections[id];
             if (!c.Open || c.Replica != replica.Id || c.ServerClosedAt != Instant.MaxValue) continue;
             active++;
-            if (c.Busy) c.CloseAfterResponse = true;
+            if (c.WebSocket && c.Busy)
+            {
+                // Long-lived connections keep the old worker alive until worker-shutdown-timeout cuts them.
+                var cut = now + replica.Controller.Spec.Nginx.WorkerShutdownTimeout;
+                if (cut < c.WebSocketEndsAt) EndWebSocketAt(id, cut, WebSocketEnd.WorkerShutdown);
+            }
+            else if (c.Busy) c.CloseAfterResponse = true;
             else c.ServerClosedAt = now;
         }
         replica.ListenersClosedAt = now;
@@ -596,7 +607,8 @@ public sealed class RequestPath : IEventHandler
         if (e.Connection >= 0)
         {
             ref var c = ref _connections[e.Connection];
-            if (c.CloseAfterResponse)
+            if (c.WebSocket && e.Status == ResponseStatus.Ok2xx) StartWebSocket(e.Connection);
+            else if (c.CloseAfterResponse)
             {
                 // Its worker was retired by a reload: the response carried Connection: close.
                 Disturbed(ref c, _cluster.Replicas[c.Replica]);
@@ -607,6 +619,90 @@ public sealed class RequestPath : IEventHandler
         if (!TryRetry(slot, now))
             Finish(slot, e.Status, now);
         _exchanges.Free(slot);
+    }
+
+    // ---- WebSockets -----------------------------------------------------------------------------
+
+    /// <summary>
+    /// The upgrade succeeded: the connection now carries one session for its sampled lifetime, unless
+    /// the proxy cuts it first for idleness — nginx proxy-read-timeout (MODEL_FACTS §2: 60 s, the
+    /// article's WebSocket edge case), Envoy's stream idle timeout (MODEL_FACTS §3: 5 min) — when no
+    /// message arrives within it.
+    /// </summary>
+    private void StartWebSocket(int connection)
+    {
+        ref var c = ref _connections[connection];
+        var source = _cluster.Sources[c.Source];
+        var controller = _cluster.Controllers[c.Controller];
+        var idleLimit = controller.Spec.Kind == Scenarios.Cluster.ControllerKind.Envoy ? controller.Spec.Envoy.StreamIdleTimeout : controller.Spec.Nginx.Proxy.ReadTimeout;
+        var lifetime = Duration.FromSecondsRounded(source.WebSocketLifetime!.Sample());
+        var (end, reason) = (lifetime, WebSocketEnd.Completed);
+        if (source.WebSocketMessages is null)
+        {
+            if (lifetime > idleLimit) (end, reason) = (idleLimit, WebSocketEnd.IdleTimeout);
+        }
+        else
+        {
+            // Walk the session's message gaps: the first longer than the idle limit ends it there.
+            for (var t = Duration.Zero; t < lifetime;)
+            {
+                var gap = Duration.FromSecondsRounded(source.WebSocketMessages.Sample());
+                if (gap > idleLimit && t + idleLimit < lifetime)
+                {
+                    (end, reason) = (t + idleLimit, WebSocketEnd.IdleTimeout);
+                    break;
+                }
+                t += gap;
+            }
+        }
+        EndWebSocketAt(connection, _simulation.Now + end, reason);
+    }
+
+    private void EndWebSocketAt(int connection, Instant at, WebSocketEnd reason)
+    {
+        ref var c = ref _connections[connection];
+        c.WebSocketEndsAt = at;
+        c.WebSocketEnd = reason;
+        _simulation.Schedule(at, _id, KindWebSocketEnd, ((long)c.Generation << 32) | (uint)connection);
+    }
+
+    private void OnWebSocketEnd(long handle)
+    {
+        int id = (int)(uint)handle;
+        ref var c = ref _connections[id];
+        if (!c.Open || c.Generation != (int)(handle >> 32) || c.WebSocketEndsAt != _simulation.Now) return; // superseded by an earlier cut
+        _metrics.RecordWebSocketEnd(c.WebSocketEnd);
+        _connections.Close(id);
+    }
+
+    /// <summary>The replica died: every WebSocket session on it is cut now.</summary>
+    public void CutWebSockets(ControllerReplica replica)
+    {
+        for (int id = 0; id < _connections.Capacity; id++)
+        {
+            ref var c = ref _connections[id];
+            if (c.Open && c.Replica == replica.Id && c.WebSocket && c.Busy) EndWebSocketAt(id, _simulation.Now, WebSocketEnd.ControllerCrash);
+        }
+    }
+
+    /// <summary>
+    /// nginx worker generations alive on the busiest replica: the current one plus every retired one
+    /// still holding a WebSocket until worker-shutdown-timeout (MODEL_FACTS §1: they pile up).
+    /// </summary>
+    public int LiveWorkerGenerations()
+    {
+        int most = 1;
+        foreach (var replica in _cluster.Replicas)
+        {
+            var old = new HashSet<long>();
+            for (int id = 0; id < _connections.Capacity; id++)
+            {
+                ref var c = ref _connections[id];
+                if (c.Open && c.Replica == replica.Id && c.WebSocket && c.WorkerGeneration < replica.ReloadSequence) old.Add(c.WorkerGeneration);
+            }
+            most = Math.Max(most, 1 + old.Count);
+        }
+        return most;
     }
 
     private void Finish(int slot, ResponseStatus status, Instant now)

@@ -23,6 +23,12 @@ public sealed class TrafficSource
         MixStream = streams.For($"traffic/{spec.Name}/mix");
         ClientStream = streams.For($"traffic/{spec.Name}/clients");
         Retry = spec.Retry is { } retry ? new RetryBackoff(retry) : null;
+        if (spec.WebSocket is { } ws)
+        {
+            WebSocketStream = streams.For($"traffic/{spec.Name}/websocket");
+            WebSocketLifetime = Workloads.DurationSamplers.For(ws.Lifetime, WebSocketStream);
+            WebSocketMessages = ws.MessageInterval is { } interval ? Workloads.DurationSamplers.For(interval, WebSocketStream) : null;
+        }
         RttHalf = spec.Rtt / 2;
     }
 
@@ -38,6 +44,11 @@ public sealed class TrafficSource
     public RandomStream ClientStream { get; }
 
     public RetryBackoff? Retry { get; }
+
+    /// <summary>WebSocket upgrades, lifetimes and message gaps (null when the source opens none).</summary>
+    public RandomStream? WebSocketStream { get; }
+    public Distributions.ISampler? WebSocketLifetime { get; }
+    public Distributions.ISampler? WebSocketMessages { get; }
     public TimeoutQueue Timeouts { get; } = new();
 
     /// <summary>One-way client ↔ LB latency.</summary>

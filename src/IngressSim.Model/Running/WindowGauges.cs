@@ -49,6 +49,7 @@ public sealed class WindowGauges : IEventHandler
         double seconds = Duration.Min(_window, now - Instant.Zero + Duration.FromNanoseconds(1)).TotalSeconds;
         _path.CloseExpiredConnections(now);
         _metrics.SetGauge(now, _metrics.AllSeries, Gauge.ActiveConnections, _path.Connections.OpenCount);
+        _metrics.SetGauge(now, _metrics.AllSeries, Gauge.WorkerGenerations, _path.LiveWorkerGenerations());
 
         double controllerCpu = 0, workers = 0;
         foreach (var replica in _cluster.Replicas)

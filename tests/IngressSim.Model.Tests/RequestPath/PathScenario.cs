@@ -54,6 +54,9 @@ public sealed record PathScenario
 
     public string KubeProxyMode { get; init; } = "iptables";
 
+    /// <summary>The source's webSocket block (share, lifetime, messageInterval), or none.</summary>
+    public string? WebSocket { get; init; }
+
     /// <summary>More Kubernetes documents for the inline manifests block (e.g. a NetworkPolicy).</summary>
     public string? ExtraManifests { get; init; }
 
@@ -61,6 +64,7 @@ public sealed record PathScenario
     {
         var controllerExtras = string.Concat(ControllerExtras.Select(e => $"\n        {e}"));
         var retry = Retry is null ? "" : $"\n        retry: {{{Retry}}}";
+        var webSocket = WebSocket is null ? "" : $"\n        webSocket: {{{WebSocket}}}";
         var annotations = IngressAnnotations is null ? "" : $", annotations: {{{IngressAnnotations}}}";
         var ingress = !WithIngress ? "" : $$$"""
 
@@ -99,7 +103,7 @@ public sealed record PathScenario
                 keepAlive: {requestsPerConnection: {{{RequestsPerConnection.ToString(CultureInfo.InvariantCulture)}}}, idleTimeout: {{{IdleTimeout}}}}
                 tls: {version: "{{{Tls}}}", resumption: {{{Resumption}}}}
                 rtt: {{{Rtt}}}
-                timeout: {{{Timeout}}}{{{retry}}}
+                timeout: {{{Timeout}}}{{{retry}}}{{{webSocket}}}
           cluster:
             podNetworkLatency: {{{PodNetworkLatency}}}
             kubeProxy: {mode: {{{KubeProxyMode}}}}
