@@ -6,8 +6,8 @@ var root = new RootCommand("IngressSim: a deterministic discrete-event simulator
 root.Subcommands.Add(RunCommand.Create());
 root.Subcommands.Add(ValidateCommand.Create());
 root.Subcommands.Add(RouteCommand.Create());
+root.Subcommands.Add(CompareCommand.Create());
 root.Subcommands.Add(BenchCommand.Create());
-foreach (var planned in PlannedCommands.Create()) root.Subcommands.Add(planned);
 
 var parse = root.Parse(args);
 if (parse.Errors.Count > 0)

@@ -7,9 +7,10 @@ namespace IngressSim.Cli;
 /// <summary>Prints a run's <see cref="SummaryTable"/> with Spectre.Console (plain text when not a terminal; NO_COLOR respected).</summary>
 public static class SummaryTableView
 {
-    public static void Print(RunResult result)
+    public static void Print(RunResult result) => Print(SummaryTable.For(result));
+
+    public static void Print(SummaryTable model)
     {
-        var model = SummaryTable.For(result);
         // Piped output has no terminal width; 80 columns would wrap every number.
         if (Console.IsOutputRedirected) AnsiConsole.Profile.Width = Math.Max(AnsiConsole.Profile.Width, 140);
         var table = new Table().Title(model.Title);

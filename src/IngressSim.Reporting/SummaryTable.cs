@@ -38,6 +38,6 @@ public sealed record SummaryTable(string Title, IReadOnlyList<SummaryColumn> Col
     ];
 
     // Three significant digits are what a reader compares; NaN (no requests) shows as a dash.
-    private static string Format(double value) =>
+    internal static string Format(double value) =>
         double.IsNaN(value) ? "–" : value.ToString(value >= 100 ? "0" : value >= 10 ? "0.0" : "0.00", CultureInfo.InvariantCulture);
 }

@@ -7,6 +7,9 @@ namespace IngressSim.Experiments.Statistics;
 /// </summary>
 public readonly record struct Estimate(double Mean, double HalfWidth, int Count)
 {
+    /// <summary>No observations: what a statistic without data reports (e.g. a difference against a phase base lacks).</summary>
+    public static readonly Estimate Undefined = new(double.NaN, double.NaN, 0);
+
     public double Lower => Mean - HalfWidth;
     public double Upper => Mean + HalfWidth;
 

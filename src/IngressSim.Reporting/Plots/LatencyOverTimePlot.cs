@@ -55,12 +55,15 @@ public sealed class LatencyOverTimePlot : IResultExporter
         line.LegendText = label;
     }
 
+    internal static void ShadePhases(Plot plot, RunResult result, TimeAxis time, double top) =>
+        ShadePhases(plot, result.Phases.Select(p => (p.Name, p.StartSeconds, p.EndSeconds)).ToArray(), time, top);
+
     /// <summary>Shaded band and a name at the top for each phase: where the story changes.</summary>
-    internal static void ShadePhases(Plot plot, RunResult result, TimeAxis time, double top)
+    internal static void ShadePhases(Plot plot, IReadOnlyList<(string Name, double StartSeconds, double EndSeconds)> phases, TimeAxis time, double top)
     {
-        for (int i = 0; i < result.Phases.Count; i++)
+        for (int i = 0; i < phases.Count; i++)
         {
-            var phase = result.Phases[i];
+            var phase = phases[i];
             var span = plot.Add.HorizontalSpan(time.ToAxis(phase.StartSeconds), time.ToAxis(phase.EndSeconds));
             span.FillStyle.Color = PlotStyle.PhaseFill(i);
             span.LineStyle.Width = 0;
