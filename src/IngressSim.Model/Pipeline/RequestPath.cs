@@ -25,6 +25,13 @@ public sealed class RequestPath : IEventHandler
     /// <summary>RFC 6298 §2: initial retransmission timeout 1 s, doubled per retry (MODEL_FACTS §1).</summary>
     private static readonly Duration InitialSynRto = Duration.FromSeconds(1);
 
+    /// <summary>
+    /// Granularity of the clients' timeout timers: one timer event handles every deadline due within it,
+    /// so a steady stream of answered requests costs ~1000 timer events a second, not one per request.
+    /// A timeout fires at most this late (clients' own timers tick in milliseconds too).
+    /// </summary>
+    private static readonly Duration TimeoutTick = Duration.FromMilliseconds(1);
+
     /// <summary>Linux tcp_syn_retries default 6: a connect attempt is abandoned after the 6th retransmission.</summary>
     private const int MaxSynRetransmits = 6;
 
@@ -140,7 +147,7 @@ public sealed class RequestPath : IEventHandler
         if (!source.TimeoutTimerPending)
         {
             source.TimeoutTimerPending = true;
-            _simulation.Schedule(source.Timeouts.HeadDeadline, _id, KindTimeouts, source.Id);
+            _simulation.Schedule(NextTimeoutTick(source.Timeouts.HeadDeadline), _id, KindTimeouts, source.Id);
         }
 
         var target = source.Targets[e.Target];
@@ -154,7 +161,7 @@ public sealed class RequestPath : IEventHandler
             c.Requests++;
             e.Connection = connection;
             e.Replica = c.Replica;
-            e.ReplicaCpu = controller.Spec.Costs.Request;
+            e.ReplicaCpu = RequestCpu(controller);
             Send(slot, Duration.Zero);
             return;
         }
@@ -184,6 +191,9 @@ public sealed class RequestPath : IEventHandler
             return -1;
         }
     }
+
+    /// <summary>CPU a replica spends on one request: routing and proxying, plus the WAF when one is configured.</summary>
+    private static Duration RequestCpu(IngressController controller) => controller.Spec.Costs.Request + controller.Spec.Costs.Waf;
 
     private Duration OneWay(TrafficSource source) => source.RttHalf + _cluster.LoadBalancerLatency;
 
@@ -282,7 +292,7 @@ public sealed class RequestPath : IEventHandler
         bool resumed = handshake.Tls && source.ClientStream.NextDouble() < source.Spec.Tls.Resumption.Fraction
             && replica.TlsSessions.TryResume(e.Client, _simulation.Now);
         if (handshake.Tls && !resumed) replica.TlsSessions.Store(e.Client, _simulation.Now);
-        e.ReplicaCpu = controller.Spec.Costs.Request + handshake.ServerCpu(resumed);
+        e.ReplicaCpu = RequestCpu(controller) + handshake.ServerCpu(resumed);
         _metrics.RecordNewConnection(_simulation.Now, e.Series);
         if (handshake.Tls) _metrics.RecordTlsHandshake(_simulation.Now, e.Series, resumed);
         // TLS round trips follow the TCP handshake; the request rides on the last client flight (with
@@ -555,12 +565,14 @@ public sealed class RequestPath : IEventHandler
 
     private void OnPodDone(FifoStation station, long handle, Instant arrived, Instant started)
     {
-        var pod = _cluster.PodOf(station);
+        bool current = _exchanges.TryResolve(handle, out int slot) && _exchanges[slot].AwaitingPod
+            && _cluster.Pods[_exchanges[slot].Pod].Station == station && _exchanges[slot].PodArrivedAt == arrived;
+        // Work the proxy gave up on still burnt the pod's CPU (found by station: a rare path).
+        var pod = current ? _cluster.Pods[_exchanges[slot].Pod] : _cluster.PodOf(station);
         var cpu = _cluster.Services[pod.Service].Workload.CpuPerRequest ?? _simulation.Now - started;
         pod.CpuSeconds += cpu.TotalSeconds;
-        if (!_exchanges.TryResolve(handle, out int slot)) return;
+        if (!current) return;
         ref var e = ref _exchanges[slot];
-        if (!e.AwaitingPod || e.Pod != pod.Id || e.PodArrivedAt != arrived) return; // the proxy gave up on this attempt: the work was for nothing
         e.AwaitingPod = false;
         TrackAffinity(e, _cluster.Services[e.Service], pod.Id);
         var replica = _cluster.Replicas[e.Replica];
@@ -755,7 +767,14 @@ public sealed class RequestPath : IEventHandler
             if (!TryRetry(slot, now)) Finish(slot, ResponseStatus.ClientTimeout, now);
         }
         source.TimeoutTimerPending = queue.Count > 0;
-        if (source.TimeoutTimerPending) _simulation.Schedule(queue.HeadDeadline, _id, KindTimeouts, source.Id);
+        if (source.TimeoutTimerPending) _simulation.Schedule(NextTimeoutTick(queue.HeadDeadline), _id, KindTimeouts, source.Id);
+    }
+
+    /// <summary>The first timer tick at or after <paramref name="deadline"/>.</summary>
+    private static Instant NextTimeoutTick(Instant deadline)
+    {
+        long tick = TimeoutTick.Nanoseconds;
+        return new Instant((deadline.Nanoseconds + tick - 1) / tick * tick);
     }
 
     private sealed class ReplicaCpuDone(RequestPath path) : IStationListener

@@ -84,6 +84,11 @@ public static class ClusterBuilder
         foreach (var replica in replicas)
         {
             replica.NodeKubeProxy = new KubeProxy.KubeProxyRules(spec.Cluster.KubeProxy, services.Select(s => s.ReadyEndpointIds).ToArray(), Engine.Time.Duration.Zero);
+            // Service sessionAffinity: ClientIP pins a client to a pod in kube-proxy (MODEL_FACTS §4: 10800 s default).
+            foreach (var (service, manifest) in services.Zip(scenario.Manifests.OfKind<Service>()))
+                if (manifest.Spec.SessionAffinity == "ClientIP")
+                    replica.NodeKubeProxy.SetSessionAffinity(service.Id, manifest.Spec.SessionAffinityConfig?.ClientIP?.TimeoutSeconds is int seconds
+                        ? Engine.Time.Duration.FromSeconds(seconds) : KubeProxy.KubeProxyRules.DefaultAffinityTimeout);
             replica.FirstPacket = firstPacket;
         }
         foreach (var controller in controllers)
