@@ -26,11 +26,22 @@ public sealed class EventQueue
     public long Scheduled => (long)_sequence;
 
     [MethodImpl(MethodImplOptions.AggressiveInlining)]
-    public void Enqueue(Instant time, int priority, int handler, int kind, long arg)
+    public void Enqueue(Instant time, int priority, int handler, int kind, long arg) =>
+        EnqueueOrdered(new ScheduledEvent(time, NextOrder(priority), handler, kind, arg));
+
+    /// <summary>Takes the next insertion sequence for an event of <paramref name="priority"/>: its place among simultaneous events.</summary>
+    [MethodImpl(MethodImplOptions.AggressiveInlining)]
+    public ulong NextOrder(int priority)
     {
         if ((uint)priority > MaxPriority) ThrowPriorityOutOfRange(priority);
+        return ((ulong)priority << SequenceBits) | _sequence++;
+    }
+
+    /// <summary>Enqueues an event whose order was taken earlier (a delay line's next head keeps its own sequence).</summary>
+    [MethodImpl(MethodImplOptions.AggressiveInlining)]
+    public void EnqueueOrdered(in ScheduledEvent item)
+    {
         if (_count == _heap.Length) Grow();
-        var item = new ScheduledEvent(time, ((ulong)priority << SequenceBits) | _sequence++, handler, kind, arg);
         SiftUp(_count++, item);
     }
 

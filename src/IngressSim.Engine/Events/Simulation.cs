@@ -17,6 +17,7 @@ public sealed class Simulation(ulong seed)
     private const long CancellationCheckMask = 4095;
 
     private readonly EventQueue _queue = new();
+    private readonly List<DelayLine> _lines = [];
     private IEventHandler[] _handlers = new IEventHandler[16];
     private int _handlerCount;
     private bool _stopRequested;
@@ -24,11 +25,25 @@ public sealed class Simulation(ulong seed)
     public Instant Now { get; private set; }
     public long ProcessedEvents { get; private set; }
     public RandomStreams Random { get; } = new(seed);
-    public int PendingEvents => _queue.Count;
+    /// <summary>Events waiting: in the queue, plus those behind the head of each delay line.</summary>
+    public int PendingEvents => _queue.Count + _lines.Sum(l => Math.Max(0, l.Count - 1));
     public bool StopRequested => _stopRequested;
 
     /// <summary>Optional trace of every event, in execution order.</summary>
     public IEventObserver? Observer { get; set; }
+
+    internal EventQueue Queue => _queue;
+
+    /// <summary>
+    /// A FIFO for events <paramref name="delay"/> after they are scheduled, delivered to
+    /// <paramref name="handler"/> as <paramref name="kind"/> (see <see cref="DelayLine"/>).
+    /// </summary>
+    public DelayLine CreateDelayLine(Duration delay, HandlerId handler, int kind, int priority = NormalPriority)
+    {
+        var line = new DelayLine(this, _lines.Count, delay, handler, kind, priority);
+        _lines.Add(line);
+        return line;
+    }
 
     /// <summary>Registers a component that will receive events; keep the id to schedule them.</summary>
     public HandlerId Register(IEventHandler handler)
@@ -77,8 +92,15 @@ public sealed class Simulation(ulong seed)
                 return empty ? StopReason.QueueEmpty : StopReason.TimeReached;
             }
             Now = e.Time;
-            if (e.Handler >= handlers.Length) handlers = _handlers; // registered during the run
-            var handler = handlers[e.Handler];
+            int handlerIndex = e.Handler;
+            if (handlerIndex < 0)
+            {
+                var line = _lines[~handlerIndex];
+                line.Advance();
+                handlerIndex = line.Handler.Value;
+            }
+            if (handlerIndex >= handlers.Length) handlers = _handlers; // registered during the run
+            var handler = handlers[handlerIndex];
             Observer?.OnEvent(e.Time, e.Sequence, e.Priority, handler, e.Kind, e.Arg);
             handler.Handle(this, e.Kind, e.Arg);
             if ((++ProcessedEvents & CancellationCheckMask) == 0 && cancellation.IsCancellationRequested)

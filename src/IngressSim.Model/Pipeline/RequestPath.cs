@@ -42,6 +42,9 @@ public sealed class RequestPath : IEventHandler
     private readonly ExchangeTable _exchanges = new();
     private readonly ConnectionTable _connections;
     private readonly Instant _end;
+    // Fixed-delay hops wait in FIFO delay lines (only each line's next event sits in the event queue).
+    private readonly DelayLine[] _toReplica, _fromReplica, _fromPod;
+    private readonly DelayLine _toPodWarm, _toPodCold;
     // Session cookies clients hold: (source, client, Service) → the pod that set it.
     private readonly Dictionary<long, int> _affinityCookies = [];
 
@@ -52,6 +55,12 @@ public sealed class RequestPath : IEventHandler
         _cluster = cluster;
         _metrics = metrics;
         _end = end;
+        _toReplica = cluster.Sources.Select(s => simulation.CreateDelayLine(OneWay(s), _id, KindAtReplica)).ToArray();
+        _fromReplica = cluster.Sources.Select(s => simulation.CreateDelayLine(OneWay(s), _id, KindDelivered)).ToArray();
+        _fromPod = cluster.Sources.Select(s => simulation.CreateDelayLine(cluster.PodNetworkLatency + OneWay(s), _id, KindDelivered)).ToArray();
+        _toPodWarm = simulation.CreateDelayLine(cluster.PodNetworkLatency, _id, KindAtPod);
+        // A cold upstream pool costs a TCP connect to the pod (one round trip) before the request (MODEL_FACTS §1).
+        _toPodCold = simulation.CreateDelayLine(cluster.PodNetworkLatency * 3, _id, KindAtPod);
         _connections = new ConnectionTable(cluster.Sources.SelectMany(s => cluster.Controllers.Select(_ => s.Spec.Clients)).ToArray());
         cluster.ReplicaCpuRelay.Target = new ReplicaCpuDone(this);
         cluster.PodRelay.Target = new PodDone(this);
@@ -162,7 +171,7 @@ public sealed class RequestPath : IEventHandler
             e.Connection = connection;
             e.Replica = c.Replica;
             e.ReplicaCpu = RequestCpu(controller);
-            Send(slot, Duration.Zero);
+            Send(slot);
             return;
         }
         Connect(slot, retransmits: 0);
@@ -313,9 +322,8 @@ public sealed class RequestPath : IEventHandler
         _simulation.Schedule(at, _id, KindSynRetransmit, _exchanges.Handle(slot));
     }
 
-    /// <summary>The request leaves the client after <paramref name="delay"/> and travels one way to the replica.</summary>
-    private void Send(int slot, Duration delay) =>
-        _simulation.ScheduleAfter(delay + OneWay(_cluster.Sources[_exchanges[slot].Source]), _id, KindAtReplica, _exchanges.Handle(slot));
+    /// <summary>The request travels one way from the client to the replica.</summary>
+    private void Send(int slot) => _toReplica[_exchanges[slot].Source].Schedule(_exchanges.Handle(slot));
 
     // ---- controller replica --------------------------------------------------------------------
 
@@ -454,10 +462,7 @@ public sealed class RequestPath : IEventHandler
         }
         bool reused = replica.UpstreamPool.TryTake(pod.Id, _simulation.Now, out var upstream);
         e.UpstreamConnectionRequests = reused ? upstream.Requests : 0;
-        var oneWay = _cluster.PodNetworkLatency;
-        // A cold pool costs a TCP connect to the pod (one round trip) before the request (MODEL_FACTS §1).
-        var delay = reused ? oneWay : oneWay * 3;
-        _simulation.ScheduleAfter(delay, _id, KindAtPod, _exchanges.Handle(slot));
+        (reused ? _toPodWarm : _toPodCold).Schedule(_exchanges.Handle(slot));
     }
 
     /// <summary>
@@ -594,8 +599,10 @@ public sealed class RequestPath : IEventHandler
             _cluster.Replicas[e.Replica].RateLimits!.Release(e.Client);
             e.HoldsRateLimit = false;
         }
-        var delay = upstreamDelay + _cluster.LoadBalancerLatency + _cluster.Sources[e.Source].RttHalf;
-        _simulation.ScheduleAfter(delay, _id, KindDelivered, _exchanges.Handle(slot));
+        long handle = _exchanges.Handle(slot);
+        if (upstreamDelay == Duration.Zero) _fromReplica[e.Source].Schedule(handle);
+        else if (upstreamDelay == _cluster.PodNetworkLatency) _fromPod[e.Source].Schedule(handle);
+        else _simulation.ScheduleAfter(upstreamDelay + OneWay(_cluster.Sources[e.Source]), _id, KindDelivered, handle);
     }
 
     /// <summary>The attempt failed without a response (reset, refused): the client learns after <paramref name="delay"/>.</summary>
