@@ -249,7 +249,7 @@ public sealed class RequestPath : IEventHandler
         }
         var source = _cluster.Sources[e.Source];
         var controller = _cluster.Controllers[e.Controller];
-        var replica = _cluster.LoadBalancers[controller.Id].Pick(e.Client, source.ClientStream);
+        var replica = _cluster.LoadBalancers[controller.Id].Pick(e.Client, _simulation.Now, source.ClientStream);
         e.UpstreamTries = retransmits;
         e.Replica = replica.Id;
         _simulation.ScheduleAfter(OneWay(source), _id, KindSynAtReplica, _exchanges.Handle(slot));

@@ -63,7 +63,7 @@ public static class ClusterBuilder
             Replicas = replicas,
             Services = services,
             Pods = pods,
-            LoadBalancers = controllers.Select(c => new ControllerLoadBalancer(c, spec.Cluster.LoadBalancer)).ToArray(),
+            LoadBalancers = controllers.Select(c => new ControllerLoadBalancer(c, spec.Cluster.LoadBalancer, streams.For($"load-balancer/{c.Name}/probe-phases"))).ToArray(),
             Handshakes = spec.Traffic.Sources.SelectMany(s => controllers.Select(c => HandshakeTimings.From(s.Tls, c.Spec.Costs))).ToArray(),
             RoutingStreams = routingStreams,
             PodNetworkLatency = spec.Cluster.PodNetworkLatency,
