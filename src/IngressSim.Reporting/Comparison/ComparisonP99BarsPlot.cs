@@ -37,6 +37,7 @@ public sealed class ComparisonP99BarsPlot : IComparisonExporter
                     Value = row.P99Ms.Mean,
                     Error = double.IsFinite(row.P99Ms.HalfWidth) ? row.P99Ms.HalfWidth : 0,
                     Size = slot * 0.9,
+                    ErrorSize = slot * 0.4, // whiskers within their own bar, not across the neighbours
                     FillColor = VariantColors.Of(v),
                     Label = row.P99Ms.Mean.ToString("0", CultureInfo.InvariantCulture) + (row.Significant ? "*" : ""),
                     // Inside the bar: above it, the label would collide with the whisker.
