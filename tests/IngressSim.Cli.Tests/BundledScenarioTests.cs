@@ -1,0 +1,169 @@
+using System.Text.Json.Nodes;
+using System.Text.RegularExpressions;
+
+namespace IngressSim.Cli.Tests;
+
+/// <summary>
+/// The bundled scenarios in <c>scenarios/</c>: every file (and every variant) validates without
+/// errors, and each edge-case scenario, run by the real CLI with a short duration, shows the
+/// consequence its header promises — read from summary.json, never painted on.
+/// </summary>
+public sealed partial class BundledScenarioTests : IDisposable
+{
+    private readonly string _temp = Directory.CreateTempSubdirectory("ingress-sim-bundled-").FullName;
+
+    public void Dispose() => Directory.Delete(_temp, recursive: true);
+
+    private static string ScenariosFolder => Path.Combine(CliRunner.RepositoryRoot, "scenarios");
+
+    public static TheoryData<string> BundledFiles()
+    {
+        var data = new TheoryData<string>();
+        foreach (var file in Directory.GetFiles(ScenariosFolder, "*.yaml").Order(StringComparer.Ordinal))
+            data.Add(Path.GetFileName(file));
+        return data;
+    }
+
+    [GeneratedRegex(@"^  variants:\s*$")]
+    private static partial Regex VariantsKey();
+
+    [GeneratedRegex(@"^    ([A-Za-z0-9][A-Za-z0-9._-]*):\s*$")]
+    private static partial Regex VariantName();
+
+    /// <summary>Variant names: the keys indented under <c>spec.variants</c> (the bundled files' layout).</summary>
+    private static List<string> Variants(string file)
+    {
+        var names = new List<string>();
+        bool inside = false;
+        foreach (var line in File.ReadLines(Path.Combine(ScenariosFolder, file)))
+        {
+            if (VariantsKey().IsMatch(line)) { inside = true; continue; }
+            if (!inside || line.Trim().Length == 0 || line.TrimStart().StartsWith('#')) continue;
+            if (!line.StartsWith("    ", StringComparison.Ordinal)) break;
+            if (VariantName().Match(line) is { Success: true } m) names.Add(m.Groups[1].Value);
+        }
+        return names;
+    }
+
+    [Theory]
+    [MemberData(nameof(BundledFiles))]
+    public void EveryBundledScenario_AndEachVariant_ValidatesWithoutErrors(string file)
+    {
+        var path = Path.Combine("scenarios", file);
+        foreach (var variant in (string?[])[null, .. Variants(file)])
+        {
+            var r = variant is null ? CliRunner.Run("validate", path) : CliRunner.Run("validate", path, "--variant", variant);
+            Assert.True(r.ExitCode == 0, $"{file} {variant ?? "base"}: exit {r.ExitCode}\n{r.Stdout}\n{r.Stderr}");
+            Assert.Contains(" 0 errors", r.Stdout);
+        }
+    }
+
+    [Fact]
+    public void TheNewScenarios_AreBundled_WithHeaderAndSchemaLine()
+    {
+        string[] expected =
+        [
+            "canary-10-percent.yaml", "sticky-sessions-service-upstream.yaml", "single-controller-spof.yaml",
+            "multiple-controllers-no-class.yaml", "websocket-idle-timeout.yaml",
+        ];
+        foreach (var file in expected)
+        {
+            var lines = File.ReadAllLines(Path.Combine(ScenariosFolder, file));
+            Assert.Equal("# yaml-language-server: $schema=./scenario.schema.json", lines[0]);
+            Assert.Contains(lines.TakeWhile(l => l.StartsWith('#')), l => l.Contains("MODEL_FACTS §", StringComparison.Ordinal));
+            Assert.NotEmpty(Variants(file));
+        }
+    }
+
+    // ---- running ---------------------------------------------------------------------------------
+
+    private JsonObject Run(string file, string variant, params string[] parameters)
+    {
+        var folder = Path.Combine(_temp, Path.GetFileNameWithoutExtension(file) + "-" + variant);
+        var args = new List<string> { "run", Path.Combine("scenarios", file), "--variant", variant, "--out", folder };
+        foreach (var p in parameters) args.AddRange(["--param", p]);
+        var r = CliRunner.Run([.. args]);
+        Assert.True(r.ExitCode == 0, $"{file} {variant}: exit {r.ExitCode}\n{r.Stdout}\n{r.Stderr}");
+        return JsonNode.Parse(File.ReadAllText(Path.Combine(folder, "summary.json")))!.AsObject();
+    }
+
+    private static long Total(JsonObject s) => s["requests"]!["total"]!.GetValue<long>();
+
+    private static long Status(JsonObject s, string status) => s["requests"]!["byStatus"]![status]!.GetValue<long>();
+
+    private static long Errors(JsonObject s) => Total(s) - Status(s, "2xx");
+
+    private static long SeriesTotal(JsonObject s, string name) =>
+        s["series"]!.AsArray().Single(x => x!["name"]!.GetValue<string>() == name)!["requests"]!["total"]!.GetValue<long>();
+
+    private static double Number(JsonObject s, string group, string field) => s[group]![field]!.GetValue<double>();
+
+    [Fact]
+    public void Canary_Weight10_SendsAboutTenPercentToTheCanary()
+    {
+        var s = Run("canary-10-percent.yaml", "base", "duration=2m");
+        double share = (double)SeriesTotal(s, "default/shop-canary") / Total(s);
+        Assert.InRange(share, 0.07, 0.13);
+        Assert.Equal(0, Errors(s));
+
+        var fifty = Run("canary-10-percent.yaml", "weight-50", "duration=2m");
+        Assert.InRange((double)SeriesTotal(fifty, "default/shop-canary") / Total(fifty), 0.45, 0.55);
+    }
+
+    [Fact]
+    public void StickySessions_KeptDirectToPods_BrokenThroughServiceUpstream()
+    {
+        var direct = Run("sticky-sessions-service-upstream.yaml", "base", "duration=2m");
+        var viaService = Run("sticky-sessions-service-upstream.yaml", "service-upstream", "duration=2m");
+
+        Assert.True(Number(direct, "sessionAffinity", "requests") > 10_000, "most requests carry the cookie");
+        Assert.True(Number(direct, "sessionAffinity", "brokenFraction") < 0.01, $"direct: {direct["sessionAffinity"]}");
+        // 4 pods, kube-proxy picks uniformly: about 1 − 1/4 of the sessions land elsewhere.
+        Assert.InRange(Number(viaService, "sessionAffinity", "brokenFraction"), 0.6, 0.9);
+    }
+
+    [Fact]
+    public void WebSockets_CutByTheDefaultReadTimeout_NotWith3600_CutByWorkerShutdownWhenIngressesChange()
+    {
+        var defaults = Run("websocket-idle-timeout.yaml", "base", "duration=10m");
+        var raised = Run("websocket-idle-timeout.yaml", "read-timeout-3600", "duration=10m");
+        var touched = Run("websocket-idle-timeout.yaml", "ingress-touches", "duration=12m");
+
+        double sessions = Number(defaults, "webSockets", "sessions");
+        Assert.True(sessions > 500, $"sessions: {sessions}");
+        Assert.True(Number(defaults, "webSockets", "cutByIdleTimeout") > 0.5 * sessions, $"base: {defaults["webSockets"]}");
+
+        Assert.True(Number(raised, "webSockets", "sessions") > 200, $"3600: {raised["webSockets"]}");
+        Assert.True(Number(raised, "webSockets", "cutByIdleTimeout") < 0.05 * Number(raised, "webSockets", "sessions"), $"3600: {raised["webSockets"]}");
+
+        Assert.True(Number(touched, "reloads", "count") > 5, $"reloads: {touched["reloads"]}");
+        Assert.True(Number(touched, "webSockets", "cutByWorkerShutdown") > 0.2 * Number(touched, "webSockets", "sessions"), $"touches: {touched["webSockets"]}");
+        Assert.Equal(0, Number(touched, "webSockets", "cutByIdleTimeout"));
+    }
+
+    [Fact]
+    public void SingleReplica_FailsUntilRestart_TwoReplicasRideItOut()
+    {
+        var one = Run("single-controller-spof.yaml", "base", "duration=4m");
+        var two = Run("single-controller-spof.yaml", "two-replicas", "duration=4m");
+
+        // Down for 60 s at 300 req/s: thousands of failed requests.
+        Assert.True(Errors(one) > 5_000, $"one replica: {one["requests"]}");
+        Assert.True(Errors(two) * 20 < Errors(one), $"two replicas: {two["requests"]} vs one: {one["requests"]}");
+    }
+
+    [Fact]
+    public void IngressesWithoutClass_AreNotServed_UntilAClassIsDefault()
+    {
+        var lint = CliRunner.Run("validate", "scenarios/multiple-controllers-no-class.yaml");
+        Assert.Contains("warning LNT002", lint.Stdout);
+
+        var none = Run("multiple-controllers-no-class.yaml", "base", "duration=1m");
+        var withDefault = Run("multiple-controllers-no-class.yaml", "default-class", "duration=1m");
+
+        Assert.True(Total(none) > 1_000);
+        Assert.Equal(Total(none), Status(none, "404"));
+        Assert.Equal(0, Status(withDefault, "404"));
+        Assert.Equal(Total(withDefault), Status(withDefault, "2xx"));
+    }
+}
