@@ -1,3 +1,4 @@
+using System.Runtime.ExceptionServices;
 using IngressSim.Experiments.Replications;
 using IngressSim.Model.Metrics;
 using IngressSim.Model.Running;
@@ -57,9 +58,11 @@ public sealed class ComparisonRunner
                 runFinished();
             });
         }
-        catch (AggregateException e) when (cancellation.IsCancellationRequested && e.InnerExceptions.All(x => x is OperationCanceledException))
+        catch (AggregateException e)
         {
-            throw new OperationCanceledException(cancellation);
+            if (cancellation.IsCancellationRequested) throw new OperationCanceledException(cancellation);
+            // The first failing run's own exception, as a serial run would have thrown it (not "one or more errors").
+            ExceptionDispatchInfo.Capture(e.InnerExceptions[0]).Throw();
         }
         for (int cell = 0; cell < round.Length; cell++) samples[cell % variants].Add(round[cell]);
     }
