@@ -64,7 +64,7 @@ public sealed partial class BundledScenarioTests : IDisposable
         string[] expected =
         [
             "canary-10-percent.yaml", "sticky-sessions-service-upstream.yaml", "single-controller-spof.yaml",
-            "multiple-controllers-no-class.yaml", "websocket-idle-timeout.yaml",
+            "multiple-controllers-no-class.yaml", "websocket-idle-timeout.yaml", "hpa-feedback-loop.yaml",
         ];
         foreach (var file in expected)
         {
@@ -77,9 +77,25 @@ public sealed partial class BundledScenarioTests : IDisposable
 
     // ---- running ---------------------------------------------------------------------------------
 
+    private string Folder(string file, string variant) => Path.Combine(_temp, Path.GetFileNameWithoutExtension(file) + "-" + variant);
+
+    /// <summary>The largest value of a timeseries.csv column over the rows of one series.</summary>
+    private double CsvMax(string file, string variant, string series, string column)
+    {
+        var lines = File.ReadAllLines(Path.Combine(Folder(file, variant), "timeseries.csv"));
+        var header = lines[0].Split(',');
+        int s = Array.IndexOf(header, "series"), c = Array.IndexOf(header, column);
+        Assert.True(c >= 0, $"no column {column}");
+        return lines.Skip(1).Select(l => l.Split(',')).Where(f => f[s] == series && f[c].Length > 0)
+            .Max(f => double.Parse(f[c], System.Globalization.CultureInfo.InvariantCulture));
+    }
+
+    private static JsonObject Phase(JsonObject s, string name) =>
+        s["phases"]!.AsArray().Single(p => p!["name"]!.GetValue<string>() == name)!.AsObject();
+
     private JsonObject Run(string file, string variant, params string[] parameters)
     {
-        var folder = Path.Combine(_temp, Path.GetFileNameWithoutExtension(file) + "-" + variant);
+        var folder = Folder(file, variant);
         var args = new List<string> { "run", Path.Combine("scenarios", file), "--variant", variant, "--out", folder };
         foreach (var p in parameters) args.AddRange(["--param", p]);
         var r = CliRunner.Run([.. args]);
@@ -165,5 +181,27 @@ public sealed partial class BundledScenarioTests : IDisposable
         Assert.Equal(Total(none), Status(none, "404"));
         Assert.Equal(0, Status(withDefault, "404"));
         Assert.Equal(Total(withDefault), Status(withDefault, "2xx"));
+    }
+
+    [Fact]
+    public void HpaFeedbackLoop_ScalingChurnReloads_OnlyWithReloadOnEndpointChange()
+    {
+        const string file = "hpa-feedback-loop.yaml";
+        var legacy = Run(file, "base", "duration=8m");
+        var dynamic = Run(file, "dynamic-endpoints", "duration=8m");
+
+        var surge = Phase(legacy, "surge");
+        // latency → timeouts → retries → CPU → scale-up: the clients give up and retry, the HPA adds pods.
+        Assert.True(Status(surge, "client_timeout") > 1_000, $"surge: {surge["requests"]}");
+        Assert.True(legacy["retries"]!.GetValue<long>() > 1_000);
+        Assert.True(CsvMax(file, "base", "default/api-1", "ready_pods") >= 8, "the HPA scales api-1 up");
+        Assert.True(CsvMax(file, "dynamic-endpoints", "default/api-1", "ready_pods") >= 8, "the same scaling without reloads");
+        // → churn → reloads, capped by the 0.3/s sync rate limit per replica.
+        long surgeReloads = surge["reloads"]!["count"]!.GetValue<long>();
+        long baselineReloads = Phase(legacy, "baseline")["reloads"]!["count"]!.GetValue<long>();
+        Assert.True(surgeReloads > 30, $"surge reloads: {surgeReloads}");
+        Assert.True(surgeReloads > 5 * Math.Max(1, baselineReloads), $"surge {surgeReloads} vs baseline {baselineReloads}");
+        Assert.True(surge["reloads"]!["meanIntervalSeconds"]!.GetValue<double>() < 8);
+        Assert.Equal(0, dynamic["reloads"]!["count"]!.GetValue<long>());
     }
 }
