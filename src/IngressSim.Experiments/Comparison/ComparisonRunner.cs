@@ -54,7 +54,7 @@ public sealed class ComparisonRunner
             {
                 int variant = cell % variants, replication = from + cell / variants;
                 var run = new ScenarioRun(plan.Variants[variant], ReplicationSeed.Of(plan.ScenarioSeed, replication));
-                round[cell] = ReplicationSample.From(run.Execute(DiscardedRows.Instance, null, cancellation));
+                round[cell] = ReplicationSample.From(run.Execute(DiscardWindowRows.Instance, null, cancellation));
                 runFinished();
             });
         }
@@ -65,13 +65,5 @@ public sealed class ComparisonRunner
             ExceptionDispatchInfo.Capture(e.InnerExceptions[0]).Throw();
         }
         for (int cell = 0; cell < round.Length; cell++) samples[cell % variants].Add(round[cell]);
-    }
-
-    /// <summary>Per-series window rows are what <c>run</c> writes to timeseries.csv; a comparison needs only the compact windows.</summary>
-    private sealed class DiscardedRows : IWindowSink
-    {
-        public static readonly DiscardedRows Instance = new();
-
-        public void Write(in SeriesWindow row) { }
     }
 }

@@ -23,3 +23,13 @@ public interface IWindowSink
 {
     void Write(in SeriesWindow row);
 }
+
+/// <summary>For runs that need only the result, not timeseries.csv (benchmarks, comparisons): drops every row.</summary>
+public sealed class DiscardWindowRows : IWindowSink
+{
+    public static readonly DiscardWindowRows Instance = new();
+
+    private DiscardWindowRows() { }
+
+    public void Write(in SeriesWindow row) { }
+}
