@@ -65,6 +65,7 @@ public sealed partial class BundledScenarioTests : IDisposable
         [
             "canary-10-percent.yaml", "sticky-sessions-service-upstream.yaml", "single-controller-spof.yaml",
             "multiple-controllers-no-class.yaml", "websocket-idle-timeout.yaml", "hpa-feedback-loop.yaml",
+            "nginx-vs-envoy-1000-ingresses.yaml",
         ];
         foreach (var file in expected)
         {
@@ -203,5 +204,28 @@ public sealed partial class BundledScenarioTests : IDisposable
         Assert.True(surgeReloads > 5 * Math.Max(1, baselineReloads), $"surge {surgeReloads} vs baseline {baselineReloads}");
         Assert.True(surge["reloads"]!["meanIntervalSeconds"]!.GetValue<double>() < 8);
         Assert.Equal(0, dynamic["reloads"]!["count"]!.GetValue<long>());
+    }
+
+    [Fact]
+    public void NginxReloadCost_GrowsWithIngresses_EnvoyDoesNotReload()
+    {
+        const string file = "nginx-vs-envoy-1000-ingresses.yaml";
+        string[] p = ["duration=2m", "deployRate=6/min"];
+        double ReloadP50(JsonObject s) => s["reloads"]!["durationMs"]!["p50"]!.GetValue<double>();
+        var small = Run(file, "small-100", p);
+        var medium = Run(file, "base", p);
+        var large = Run(file, "large-5000", p);
+        var envoy = Run(file, "envoy", p);
+
+        // ReloadCost = base + perItem × items: 150 ms + 120 µs × (a few items per Ingress).
+        Assert.InRange(ReloadP50(small), 150, 300);
+        Assert.True(ReloadP50(medium) > ReloadP50(small) + 200, $"{ReloadP50(small)} → {ReloadP50(medium)}");
+        Assert.True(ReloadP50(large) > 3 * ReloadP50(medium), $"{ReloadP50(medium)} → {ReloadP50(large)}");
+        Assert.True(medium["reloads"]!["count"]!.GetValue<long>() >= 4);
+        Assert.Equal(0, envoy["reloads"]!["count"]!.GetValue<long>());
+        // Reloads close keep-alive connections: nginx clients reconnect (TLS 1.2) far more often.
+        Assert.True(Number(medium, "latencyMs", "p50") > Number(envoy, "latencyMs", "p50") * 1.3,
+            $"nginx p50 {medium["latencyMs"]!["p50"]} vs envoy {envoy["latencyMs"]!["p50"]}");
+        Assert.Equal(Total(envoy), Status(envoy, "2xx"));
     }
 }
