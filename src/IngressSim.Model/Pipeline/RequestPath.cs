@@ -574,8 +574,10 @@ public sealed class RequestPath : IEventHandler
             && _cluster.Pods[_exchanges[slot].Pod].Station == station && _exchanges[slot].PodArrivedAt == arrived;
         // Work the proxy gave up on still burnt the pod's CPU (found by station: a rare path).
         var pod = current ? _cluster.Pods[_exchanges[slot].Pod] : _cluster.PodOf(station);
-        var cpu = _cluster.Services[pod.Service].Workload.CpuPerRequest ?? _simulation.Now - started;
+        var podService = _cluster.Services[pod.Service];
+        var cpu = podService.Workload.CpuPerRequest ?? _simulation.Now - started;
         pod.CpuSeconds += cpu.TotalSeconds;
+        podService.CpuSeconds += cpu.TotalSeconds;
         if (!current) return;
         ref var e = ref _exchanges[slot];
         e.AwaitingPod = false;

@@ -63,8 +63,7 @@ public sealed class WindowGauges : IEventHandler
 
         foreach (var service in _cluster.Services)
         {
-            double cpu = 0;
-            foreach (var pod in service.Pods) cpu += pod.CpuSeconds;
+            double cpu = service.CpuSeconds;
             int ready = service.ReadyEndpoints.Length;
             // HPA utilisation is CPU used over CPU requested; without a request, over one core per pod.
             double capacity = ready * (service.CpuRequestCores > 0 ? service.CpuRequestCores : 1) * seconds;

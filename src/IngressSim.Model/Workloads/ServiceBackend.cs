@@ -42,6 +42,9 @@ public sealed class ServiceBackend(int id, string key, WorkloadSpec workload, IS
     /// <summary>A terminated pod leaves for good (so a long run's pod list stays as large as the Deployment).</summary>
     public void Remove(Pod pod) => _pods.Remove(pod);
 
+    /// <summary>CPU seconds all its pods ever burnt, including pods since removed (utilisation per window is its increase).</summary>
+    public double CpuSeconds { get; set; }
+
     /// <summary>An Ingress routing to it asks ingress-nginx for cookie affinity (annotation affinity: cookie).</summary>
     public bool CookieAffinity { get; set; }
 
