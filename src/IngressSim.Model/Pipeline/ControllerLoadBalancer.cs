@@ -18,11 +18,9 @@ public sealed class ControllerLoadBalancer
     public ControllerLoadBalancer(IngressController controller, LoadBalancerSpec spec, RandomStream probePhases)
     {
         Controller = controller;
-        Spec = spec;
         _balancer = FlowHashBalancer.From(spec.HealthCheck, controller.Replicas.Count, probePhases);
     }
 
-    public LoadBalancerSpec Spec { get; }
     public IngressController Controller { get; }
 
     /// <summary>The health check of replica <paramref name="index"/>, probed by the control plane.</summary>

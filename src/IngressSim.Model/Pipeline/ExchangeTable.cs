@@ -11,8 +11,6 @@ public sealed class ExchangeTable
 
     public int InFlight { get; private set; }
 
-    /// <summary>The most slots ever in use at once (memory is bounded by this, not by the run length).</summary>
-    public int HighWater => _slots.Used;
 
     public ref Exchange this[int slot] => ref _slots[slot];
 

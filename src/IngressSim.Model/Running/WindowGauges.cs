@@ -64,7 +64,7 @@ public sealed class WindowGauges : IEventHandler
         foreach (var service in _cluster.Services)
         {
             double cpu = service.CpuSeconds;
-            int ready = service.ReadyEndpoints.Length;
+            int ready = service.ReadyEndpointIds.Length;
             // HPA utilisation is CPU used over CPU requested; without a request, over one core per pod.
             double capacity = ready * (service.CpuRequestCores > 0 ? service.CpuRequestCores : 1) * seconds;
             _metrics.SetGauge(now, service.Id, Gauge.ReadyPods, ready);

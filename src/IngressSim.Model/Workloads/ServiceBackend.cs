@@ -4,7 +4,7 @@ using IngressSim.Scenarios.Cluster;
 namespace IngressSim.Model.Workloads;
 
 /// <summary>
-/// A Service and the pods behind it: the endpoints a controller proxies to. <see cref="ReadyEndpoints"/>
+/// A Service and the pods behind it: the endpoints a controller proxies to. <see cref="ReadyEndpointIds"/>
 /// is the EndpointSlice view (ready pods), rebuilt only when readiness changes, so the hot path reads
 /// an array.
 /// </summary>
@@ -24,9 +24,7 @@ public sealed class ServiceBackend(int id, string key, WorkloadSpec workload, IS
     public double CpuRequestCores { get; } = cpuRequestCores;
 
     public IReadOnlyList<Pod> Pods => _pods;
-    public Pod[] ReadyEndpoints { get; private set; } = [];
-
-    /// <summary>The pod ids of <see cref="ReadyEndpoints"/>: what balancers are given.</summary>
+    /// <summary>The ids of its ready pods: what the EndpointSlice lists and balancers are given.</summary>
     public int[] ReadyEndpointIds { get; private set; } = [];
 
     /// <summary>Bumped on every endpoint change, so each balancer knows when to refresh its copy.</summary>
@@ -59,8 +57,7 @@ public sealed class ServiceBackend(int id, string key, WorkloadSpec workload, IS
 
     public void RefreshEndpoints()
     {
-        ReadyEndpoints = _pods.Where(p => p.Ready).ToArray();
-        ReadyEndpointIds = Array.ConvertAll(ReadyEndpoints, p => p.Id);
+        ReadyEndpointIds = _pods.Where(p => p.Ready).Select(p => p.Id).ToArray();
         EndpointsVersion++;
     }
 }
