@@ -40,6 +40,9 @@ public sealed class Cluster
     /// <summary>The metrics series: one per Service (same index as the Service), then one for unrouted requests.</summary>
     public required IReadOnlyList<string> SeriesNames { get; init; }
 
+    /// <summary>Ingresses (namespace, name) with their own nginx.ingress.kubernetes.io/proxy-read-timeout.</summary>
+    public Dictionary<(string Namespace, string Name), Duration> IngressReadTimeouts { get; } = [];
+
     public required StationRelay ReplicaCpuRelay { get; init; }
     public required StationRelay PodRelay { get; init; }
 

@@ -34,6 +34,9 @@ public struct Exchange
     /// <summary>Requests the upstream connection carrying it had served before (0 for a fresh connect).</summary>
     public int UpstreamConnectionRequests;
 
+    /// <summary>How long the proxy waits for the pod's response (and a WebSocket's next message) on this route.</summary>
+    public Duration ReadTimeout;
+
     /// <summary>When the replica sent it upstream (connect included): EWMA observes the response time from here.</summary>
     public Instant UpstreamSentAt;
 

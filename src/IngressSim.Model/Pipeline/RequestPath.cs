@@ -424,6 +424,7 @@ public sealed class RequestPath : IEventHandler
         }
         e.Service = service.Id;
         e.Series = service.Id;
+        e.ReadTimeout = ReadTimeout(controller, route.Origin);
         e.UpstreamTries = 0;
         ForwardToPod(slot);
     }
@@ -540,17 +541,23 @@ public sealed class RequestPath : IEventHandler
         e.PodArrivedAt = _simulation.Now;
         // The proxy's timeout can only fire if the response may come later than it: the request queues,
         // or its own service takes that long. Otherwise no timer is needed (no event per request).
-        var deadline = e.UpstreamSentAt + UpstreamTimeout(_cluster.Controllers[e.Controller]);
+        var deadline = e.UpstreamSentAt + e.ReadTimeout;
         if (!startsNow || _simulation.Now + serviceTime + _cluster.PodNetworkLatency > deadline)
             _simulation.Schedule(Instant.Max(deadline, _simulation.Now), _id, KindUpstreamTimeout, _exchanges.Handle(slot));
     }
 
     /// <summary>
-    /// How long the replica waits for the pod's response: nginx proxy-read-timeout (MODEL_FACTS §2: 60 s),
-    /// Envoy's route timeout (MODEL_FACTS §3: 15 s).
+    /// How long the replica waits for the pod's response: nginx proxy-read-timeout (MODEL_FACTS §2: 60 s;
+    /// the route's Ingress may set its own with the proxy-read-timeout annotation, the article's
+    /// WebSocket fix), Envoy's route timeout (MODEL_FACTS §3: 15 s).
     /// </summary>
-    private static Duration UpstreamTimeout(IngressController controller) =>
-        controller.Spec.Kind == Scenarios.Cluster.ControllerKind.Envoy ? controller.Spec.Envoy.RouteTimeout : controller.Spec.Nginx.Proxy.ReadTimeout;
+    private Duration ReadTimeout(IngressController controller, RouteOrigin? origin)
+    {
+        if (controller.Spec.Kind == Scenarios.Cluster.ControllerKind.Envoy) return controller.Spec.Envoy.RouteTimeout;
+        return origin is not null && _cluster.IngressReadTimeouts.TryGetValue((origin.Namespace, origin.Name), out var timeout)
+            ? timeout
+            : controller.Spec.Nginx.Proxy.ReadTimeout;
+    }
 
     /// <summary>
     /// The pod has not answered in time: the proxy gives up with 504 or, as proxy_next_upstream
@@ -628,7 +635,7 @@ public sealed class RequestPath : IEventHandler
         if (e.Connection >= 0)
         {
             ref var c = ref _connections[e.Connection];
-            if (c.WebSocket && e.Status == ResponseStatus.Ok2xx) StartWebSocket(e.Connection);
+            if (c.WebSocket && e.Status == ResponseStatus.Ok2xx) StartWebSocket(e.Connection, e.ReadTimeout);
             else if (c.CloseAfterResponse)
             {
                 // Its worker was retired by a reload: the response carried Connection: close.
@@ -650,12 +657,12 @@ public sealed class RequestPath : IEventHandler
     /// article's WebSocket edge case), Envoy's stream idle timeout (MODEL_FACTS §3: 5 min) — when no
     /// message arrives within it.
     /// </summary>
-    private void StartWebSocket(int connection)
+    private void StartWebSocket(int connection, Duration readTimeout)
     {
         ref var c = ref _connections[connection];
         var source = _cluster.Sources[c.Source];
         var controller = _cluster.Controllers[c.Controller];
-        var idleLimit = controller.Spec.Kind == Scenarios.Cluster.ControllerKind.Envoy ? controller.Spec.Envoy.StreamIdleTimeout : controller.Spec.Nginx.Proxy.ReadTimeout;
+        var idleLimit = controller.Spec.Kind == Scenarios.Cluster.ControllerKind.Envoy ? controller.Spec.Envoy.StreamIdleTimeout : readTimeout;
         var lifetime = Duration.FromSecondsRounded(source.WebSocketLifetime!.Sample());
         var (end, reason) = (lifetime, WebSocketEnd.Completed);
         if (source.WebSocketMessages is null)

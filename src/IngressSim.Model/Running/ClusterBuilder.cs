@@ -74,6 +74,11 @@ public static class ClusterBuilder
             PodRelay = podRelay,
         };
         cluster.IndexServices();
+        // ING annotations.md: proxy-read-timeout in seconds, per Ingress.
+        foreach (var ingress in scenario.Manifests.OfKind<Kubernetes.Networking.Ingress>())
+            if (ingress.Metadata.Annotation("nginx.ingress.kubernetes.io/proxy-read-timeout") is { } value
+                && int.TryParse(value, System.Globalization.NumberStyles.None, System.Globalization.CultureInfo.InvariantCulture, out int seconds) && seconds > 0)
+                cluster.IngressReadTimeouts[(ingress.Metadata.Namespace, ingress.Metadata.Name)] = Engine.Time.Duration.FromSeconds(seconds);
         var policies = scenario.Manifests.OfKind<Kubernetes.Networking.NetworkPolicy>().ToList();
         foreach (var controller in controllers)
             foreach (var service in services)

@@ -38,6 +38,16 @@ public class WebSocketTests
     }
 
     [Fact]
+    public void Execute_ProxyReadTimeoutAnnotationOnTheIngress_OverridesTheControllerDefault()
+    {
+        // The article's fix, as users write it: the annotation on the Ingress, the controller left at 60 s.
+        var annotated = Sessions("60s") with { IngressAnnotations = "nginx.ingress.kubernetes.io/proxy-read-timeout: \"3600\"" };
+        var (result, _) = PathRuns.Execute(annotated.Load());
+        Assert.True(result.WebSockets.Sessions > 400);
+        Assert.True(result.WebSockets.CutFraction < 0.02, $"{result.WebSockets}");
+    }
+
+    [Fact]
     public void Execute_ReloadEvery30s_CutsLongSessionsAtWorkerShutdown()
     {
         var touches = Enumerable.Range(1, 10).Select(i => $"{{at: {i * 30}s, touchIngress: {{ingress: shop}}}}").ToList();
