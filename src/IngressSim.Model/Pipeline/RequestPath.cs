@@ -20,7 +20,8 @@ namespace IngressSim.Model.Pipeline;
 public sealed class RequestPath : IEventHandler
 {
     private const int KindArrival = 0, KindAtReplica = 1, KindAtPod = 2, KindDelivered = 3, KindTimeouts = 4,
-        KindRetry = 5, KindSynRetransmit = 6, KindSynAtReplica = 7, KindAccepted = 8, KindUpstreamTimeout = 9, KindWebSocketEnd = 10;
+        KindRetry = 5, KindSynRetransmit = 6, KindSynAtReplica = 7, KindAccepted = 8, KindUpstreamTimeout = 9, KindWebSocketEnd = 10,
+        KindDemandShift = 11;
 
     /// <summary>RFC 6298 §2: initial retransmission timeout 1 s, doubled per retry (MODEL_FACTS §1).</summary>
     private static readonly Duration InitialSynRto = Duration.FromSeconds(1);
@@ -84,7 +85,11 @@ public sealed class RequestPath : IEventHandler
 
     public void Start()
     {
-        foreach (var source in _cluster.Sources) ScheduleNextArrival(source);
+        foreach (var source in _cluster.Sources)
+        {
+            ScheduleNextArrival(source);
+            if (source.Spec.Shift is not null) _simulation.Schedule(Instant.Zero, _id, KindDemandShift, source.Id);
+        }
     }
 
     void IEventHandler.Handle(Simulation simulation, int kind, long arg)
@@ -97,6 +102,11 @@ public sealed class RequestPath : IEventHandler
                 break;
             case KindTimeouts: OnTimeouts(_cluster.Sources[(int)arg]); break;
             case KindWebSocketEnd: OnWebSocketEnd(arg); break;
+            case KindDemandShift:
+                var shifting = _cluster.Sources[(int)arg];
+                shifting.ShiftDemand();
+                _simulation.ScheduleAfter(shifting.Spec.Shift!.Every, _id, KindDemandShift, arg);
+                break;
             default:
                 if (!_exchanges.TryResolve(arg, out int slot)) return;
                 switch (kind)

@@ -55,6 +55,9 @@ public sealed record TrafficSourceSpec : IValidatable
     /// <summary>Absent: no WebSockets from this source.</summary>
     public WebSocketSpec? WebSocket { get; init; }
 
+    /// <summary>Absent: each target keeps its share. Present: demand moves between the hosts/requests over time.</summary>
+    public DemandShiftSpec? Shift { get; init; }
+
     public void Validate(ValidationContext context)
     {
         if ((Host is null) == (Fleet is null))
@@ -118,4 +121,15 @@ public sealed record WebSocketSpec
 
     /// <summary>Time between messages; absent = silent sessions, cut by an idle proxy-read-timeout.</summary>
     public DistributionSpec? MessageInterval { get; init; }
+}
+
+/// <summary>
+/// Demand that moves between a source's targets (a flash sale on one category, a campaign on another):
+/// every <c>every</c>, each target's share is multiplied afresh by a log-normal factor with median 1 and
+/// spread <c>sigma</c> (of ln). The total rate is unchanged. An input: real traffic mixes vary.
+/// </summary>
+public sealed record DemandShiftSpec
+{
+    [Limits("1s", "1d")] public required Duration Every { get; init; }
+    [Limits("0", "3")] public required double Sigma { get; init; }
 }
