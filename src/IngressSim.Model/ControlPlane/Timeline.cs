@@ -98,7 +98,8 @@ public sealed class Timeline : IEventHandler
                 var source = _cluster.Sources.First(s => s.Spec.Name == traffic.Source);
                 source.Arrivals.ChangeProfile(RateProfile.From(traffic.Rate, _scenario.RateSeries));
                 _path.RestartArrivals(source);
-                _metrics.RecordEvent(_simulation.Now, "traffic", source.Spec.Name, "new rate profile");
+                if (traffic.Shift is { } shift) _path.StartDemandShift(source, shift);
+                _metrics.RecordEvent(_simulation.Now, "traffic", source.Spec.Name, traffic.Shift is null ? "new rate profile" : "new rate profile, demand shifting");
                 break;
         }
     }

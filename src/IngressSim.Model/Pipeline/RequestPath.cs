@@ -88,7 +88,7 @@ public sealed class RequestPath : IEventHandler
         foreach (var source in _cluster.Sources)
         {
             ScheduleNextArrival(source);
-            if (source.Spec.Shift is not null) _simulation.Schedule(Instant.Zero, _id, KindDemandShift, source.Id);
+            if (source.Shift is not null) StartDemandShift(source, source.Shift);
         }
     }
 
@@ -103,9 +103,10 @@ public sealed class RequestPath : IEventHandler
             case KindTimeouts: OnTimeouts(_cluster.Sources[(int)arg]); break;
             case KindWebSocketEnd: OnWebSocketEnd(arg); break;
             case KindDemandShift:
-                var shifting = _cluster.Sources[(int)arg];
+                var shifting = _cluster.Sources[(int)(uint)arg];
+                if (shifting.ShiftGeneration != (int)(arg >> 32) || shifting.Shift is not { } shift) break;
                 shifting.ShiftDemand();
-                _simulation.ScheduleAfter(shifting.Spec.Shift!.Every, _id, KindDemandShift, arg);
+                _simulation.ScheduleAfter(shift.Every, _id, KindDemandShift, arg);
                 break;
             default:
                 if (!_exchanges.TryResolve(arg, out int slot)) return;
@@ -130,6 +131,14 @@ public sealed class RequestPath : IEventHandler
     {
         if (source.Arrivals.Next(_simulation.Now, source.ArrivalStream) is { } next && next < _end)
             _simulation.Schedule(next, _id, KindArrival, ((long)source.ArrivalGeneration << 32) | (uint)source.Id);
+    }
+
+    /// <summary>Demand starts moving between the source's targets now (replacing any earlier shift).</summary>
+    public void StartDemandShift(TrafficSource source, Scenarios.Traffic.DemandShiftSpec shift)
+    {
+        source.Shift = shift;
+        source.ShiftGeneration++;
+        _simulation.Schedule(_simulation.Now, _id, KindDemandShift, ((long)source.ShiftGeneration << 32) | (uint)source.Id);
     }
 
     /// <summary>

@@ -19,7 +19,8 @@ public sealed class TrafficSource
         Arrivals = arrivals;
         Targets = targets;
         Mix = new RequestMix(Array.ConvertAll(targets, t => t.Weight).AsSpan());
-        if (spec.Shift is not null) ShiftStream = streams.For($"traffic/{spec.Name}/shift");
+        Shift = spec.Shift;
+        ShiftStream = streams.For($"traffic/{spec.Name}/shift");
         ArrivalStream = streams.For($"traffic/{spec.Name}/arrivals");
         MixStream = streams.For($"traffic/{spec.Name}/mix");
         ClientStream = streams.For($"traffic/{spec.Name}/clients");
@@ -39,16 +40,21 @@ public sealed class TrafficSource
     public TrafficTarget[] Targets { get; }
     public RequestMix Mix { get; private set; }
 
-    /// <summary>Draws the demand shifts (null when the source's mix is fixed).</summary>
-    public RandomStream? ShiftStream { get; }
+    /// <summary>How demand moves between the targets now (null: fixed shares); a timeline traffic change can start it.</summary>
+    public DemandShiftSpec? Shift { get; set; }
+
+    /// <summary>Bumped when the shift changes, voiding the shift already scheduled.</summary>
+    public int ShiftGeneration { get; set; }
+
+    public RandomStream ShiftStream { get; }
 
     /// <summary>New shares: each target's base weight times a fresh log-normal factor (median 1, σ of ln).</summary>
     public void ShiftDemand()
     {
-        double sigma = Spec.Shift!.Sigma;
+        double sigma = Shift!.Sigma;
         var weights = new double[Targets.Length];
         for (int i = 0; i < weights.Length; i++)
-            weights[i] = Targets[i].Weight * Math.Exp(sigma * MathNet.Numerics.Distributions.Normal.Sample(ShiftStream!, 0, 1));
+            weights[i] = Targets[i].Weight * Math.Exp(sigma * MathNet.Numerics.Distributions.Normal.Sample(ShiftStream, 0, 1));
         Mix = new RequestMix(weights);
     }
     public RandomStream ArrivalStream { get; }

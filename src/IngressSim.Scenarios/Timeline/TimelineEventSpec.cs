@@ -96,4 +96,7 @@ public sealed record TrafficChangeAction
 {
     public required string Source { get; init; }
     public required RateProfileSpec Rate { get; init; }
+
+    /// <summary>From now on, demand also moves between the source's targets (see the source's <c>shift</c>).</summary>
+    public Traffic.DemandShiftSpec? Shift { get; init; }
 }
