@@ -10,23 +10,29 @@ namespace IngressSim.Cli;
 /// </summary>
 public static class RunProgressView
 {
-    public static RunResult Run(ScenarioRun run, IWindowSink sink, CancellationToken cancellation)
+    public static RunResult Run(ScenarioRun run, IWindowSink sink, CancellationToken cancellation) =>
+        !AnsiConsole.Profile.Capabilities.Interactive || Console.IsOutputRedirected
+            ? run.Execute(sink, null, cancellation)
+            : RunWithProgress(AnsiConsole.Console, run, sink, cancellation);
+
+    /// <summary>The interactive path, on a given console (a terminal, or a test's recording console).</summary>
+    public static RunResult RunWithProgress(IAnsiConsole console, ScenarioRun run, IWindowSink sink, CancellationToken cancellation)
     {
-        if (!AnsiConsole.Profile.Capabilities.Interactive || Console.IsOutputRedirected)
-            return run.Execute(sink, null, cancellation);
         RunResult? result = null;
-        AnsiConsole.Progress()
+        console.Progress()
             .AutoClear(true)
             .Columns(new TaskDescriptionColumn(), new ProgressBarColumn(), new PercentageColumn(), new RemainingTimeColumn(), new SpinnerColumn())
             .Start(context =>
             {
-                var task = context.AddTask($"{run.Identity.Scenario} [{run.Identity.Variant}]", maxValue: 1.0);
+                // Task descriptions are Spectre markup: names (and the brackets around the variant) must be escaped.
+                string label = Markup.Escape($"{run.Identity.Scenario} [{run.Identity.Variant}]");
+                var task = context.AddTask(label, maxValue: 1.0);
                 long started = System.Diagnostics.Stopwatch.GetTimestamp();
                 result = run.Execute(sink, progress =>
                 {
                     double wall = System.Diagnostics.Stopwatch.GetElapsedTime(started).TotalSeconds;
                     task.Value = progress.Now.TotalSeconds / progress.End.TotalSeconds;
-                    task.Description = $"{run.Identity.Scenario} [{run.Identity.Variant}] {progress.Now.ToClockString()}  {progress.Events / Math.Max(wall, 1e-3) / 1e6:F1} M events/s";
+                    task.Description = $"{label} {progress.Now.ToClockString()}  {progress.Events / Math.Max(wall, 1e-3) / 1e6:F1} M events/s";
                 }, cancellation);
             });
         return result!;

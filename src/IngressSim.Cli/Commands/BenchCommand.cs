@@ -84,7 +84,7 @@ public static class BenchCommand
         table.AddRow("IngressSim engine", $"{r.NsPerEvent:F1}", "1.00", $"{r.MeanWait:F4}");
         table.AddRow("PriorityQueue loop", $"{r.Reference.PriorityQueueLoopNsPerEvent:F1}", $"{r.Reference.PriorityQueueLoopNsPerEvent / r.NsPerEvent:F2}", $"{r.Reference.PriorityQueueLoopMeanWait:F4}");
         table.AddRow("Lindley floor", $"{r.Reference.LindleyFloorNsPerEvent:F1}", $"{r.Reference.LindleyFloorNsPerEvent / r.NsPerEvent:F2}", $"{r.Reference.LindleyFloorMeanWait:F4}");
-        AnsiConsole.MarkupLine($"M/M/{r.Servers}, λ={r.ArrivalRate}, μ={r.ServiceRate}, {r.Customers:N0} customers, best of {r.Repeat}; Erlang C mean wait {r.MeanWaitTheory:F4}");
+        AnsiConsole.WriteLine($"M/M/{r.Servers}, λ={r.ArrivalRate}, μ={r.ServiceRate}, {r.Customers:N0} customers, best of {r.Repeat}; Erlang C mean wait {r.MeanWaitTheory:F4}");
         AnsiConsole.Write(table);
     }
 }

@@ -110,13 +110,15 @@ public static class CompareCommand
             .Columns(new TaskDescriptionColumn(), new ProgressBarColumn(), new PercentageColumn(), new RemainingTimeColumn(), new SpinnerColumn())
             .Start(context =>
             {
-                var task = context.AddTask($"{plan.Base.Name}: runs", maxValue: plan.Variants.Count * plan.Replications.Minimum);
+                // Task descriptions are Spectre markup: a scenario name with brackets must not be read as a tag.
+                string name = Markup.Escape(plan.Base.Name);
+                var task = context.AddTask($"{name}: runs", maxValue: plan.Variants.Count * plan.Replications.Minimum);
                 result = runner.Run(plan, progress =>
                 {
                     // Spectre's task is thread-safe; a precision target can plan more runs as it goes.
                     task.MaxValue = progress.RunsPlanned;
                     task.Value = progress.RunsDone;
-                    task.Description = $"{plan.Base.Name}: {progress.RunsDone}/{progress.RunsPlanned} runs";
+                    task.Description = $"{name}: {progress.RunsDone}/{progress.RunsPlanned} runs";
                 }, cancellation);
             });
         return result!;
