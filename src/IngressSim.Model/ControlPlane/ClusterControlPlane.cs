@@ -55,11 +55,11 @@ public sealed class ClusterControlPlane : IReloadCompletion
 
     void IReloadCompletion.OnReloadWorkDone(ControllerReplica replica) => _syncs[replica.Controller.Id].OnReloadWorkDone(replica);
 
-    /// <summary>At the end of the run, the last reload of each replica is recorded with what it disturbed so far.</summary>
+    /// <summary>At the end of the run, reloads still waiting for late discoveries are recorded with what they disturbed so far.</summary>
     public void Finish()
     {
         foreach (var sync in _syncs)
-            foreach (var replica in sync.Controller.Replicas) sync.RecordFinishedReload(replica);
+            sync.RecordUnrecordedReloads();
     }
 
     /// <summary>

@@ -22,7 +22,7 @@ namespace IngressSim.Model.ControlPlane;
 /// </summary>
 public sealed class ControllerSync : IEventHandler
 {
-    private const int KindSync = 0, KindLuaSync = 1, KindRebuild = 2, KindEdsApplied = 3;
+    private const int KindSync = 0, KindLuaSync = 1, KindRebuild = 2, KindEdsApplied = 3, KindRecordReload = 4;
 
     private readonly Simulation _simulation;
     private readonly HandlerId _id;
@@ -39,7 +39,7 @@ public sealed class ControllerSync : IEventHandler
     private readonly Duration _reloadDuration;
     private readonly Dictionary<int, int[]> _endpointsAtSync = [];
     private readonly ReloadInProgress?[] _reloads;
-    private readonly ReloadInProgress?[] _lastReload;
+    private readonly Queue<ReloadInProgress>[] _unrecorded; // finished reloads whose disturbances may still be found
     // Envoy
     private readonly Debouncer _debouncer;
     private readonly XdsUpdate _xds;
@@ -59,7 +59,7 @@ public sealed class ControllerSync : IEventHandler
         _classifier = new NginxChangeClassifier(spec.Nginx.ReloadOnEndpointChange);
         _reloadDuration = new ReloadCost(spec.Nginx.Reload).For(configSize);
         _reloads = new ReloadInProgress?[controller.Replicas.Count];
-        _lastReload = new ReloadInProgress?[controller.Replicas.Count];
+        _unrecorded = controller.Replicas.Select(_ => new Queue<ReloadInProgress>()).ToArray();
         _debouncer = new Debouncer(spec.Envoy.DebounceHoldoff, spec.Envoy.DebounceMax, simulation.Now);
         _xds = new XdsUpdate(spec.Envoy);
     }
@@ -89,6 +89,7 @@ public sealed class ControllerSync : IEventHandler
             case KindLuaSync: ConfigureEndpoints(_endpointsAtSync); break;
             case KindRebuild: Rebuild(); break;
             case KindEdsApplied: ConfigureEndpoints(_edsPending); break;
+            case KindRecordReload: RecordOldestReload(_controller.Replicas[(int)arg]); break;
         }
     }
 
@@ -126,27 +127,35 @@ public sealed class ControllerSync : IEventHandler
         var now = _simulation.Now;
         if (_reloads[replica.Index] is not { } reload) return;
         _reloads[replica.Index] = null;
-        RecordFinishedReload(replica);
         replica.ReloadSequence++;
-        replica.ConnectionsAffectedByLastReload = 0;
         int active = _path.RetireWorkers(replica);
         replica.ResetBalancers();
         replica.CpuSeconds += reload.Duration.TotalSeconds;
         ConfigureEndpoints(_endpointsAtSync);
-        _lastReload[replica.Index] = reload with { Finished = now, ActiveConnections = active };
+        _unrecorded[replica.Index].Enqueue(reload with { Finished = now, ActiveConnections = active, Sequence = replica.ReloadSequence });
+        // After the controller's keep-alive timeout no client can still find a connection this reload
+        // closed (it would have expired anyway): then its count of disturbed connections is final.
+        _simulation.ScheduleAfter(_controller.Spec.ClientKeepAlive.Timeout, _id, KindRecordReload, replica.Index);
         _metrics.RecordEvent(now, "reload", replica.Name, $"{reload.Duration.TotalMilliseconds:F0} ms of work, {(now - reload.Start).TotalMilliseconds:F0} ms to apply; {active} connections on retired workers");
     }
 
     /// <summary>
-    /// A reload is recorded when the next one starts (or the run ends): only then is its count of
-    /// disturbed connections — found as clients meet the closed connections — complete.
+    /// Records the replica's oldest finished reload with the connections it was found to disturb (clients
+    /// discover a closed connection only when they next use it, so the count grows after the reload).
     /// </summary>
-    public void RecordFinishedReload(ControllerReplica replica)
+    private void RecordOldestReload(ControllerReplica replica)
     {
-        if (_lastReload[replica.Index] is not { } last) return;
-        _lastReload[replica.Index] = null;
-        int affected = Math.Min(replica.ConnectionsAffectedByLastReload, last.ActiveConnections);
-        _metrics.RecordReload(_controller.Name, replica.Index, last.Start, last.Finished - last.Start, last.ActiveConnections, affected);
+        if (!_unrecorded[replica.Index].TryDequeue(out var reload)) return;
+        replica.ConnectionsAffectedByReload.Remove(reload.Sequence, out int affected);
+        _metrics.RecordReload(_controller.Name, replica.Index, reload.Start, reload.Finished - reload.Start,
+            reload.ActiveConnections, Math.Min(affected, reload.ActiveConnections));
+    }
+
+    /// <summary>At the end of the run, the reloads not yet recorded are, with what they disturbed so far.</summary>
+    public void RecordUnrecordedReloads()
+    {
+        foreach (var replica in _controller.Replicas)
+            while (_unrecorded[replica.Index].Count > 0) RecordOldestReload(replica);
     }
 
     // ---- Envoy -------------------------------------------------------------------------------
@@ -178,5 +187,6 @@ public sealed class ControllerSync : IEventHandler
     {
         public Instant Finished { get; init; }
         public int ActiveConnections { get; init; }
+        public long Sequence { get; init; }
     }
 }

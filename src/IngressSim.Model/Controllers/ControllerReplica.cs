@@ -67,8 +67,8 @@ public sealed class ControllerReplica
     /// <summary>Reloads applied so far; connections remember which one disturbed them.</summary>
     public long ReloadSequence { get; set; }
 
-    /// <summary>Client connections reset, forced to reconnect or delayed by the latest reload (for its record).</summary>
-    public int ConnectionsAffectedByLastReload { get; set; }
+    /// <summary>Client connections each recent reload has been found to disturb (reset, forced to reconnect), by reload sequence.</summary>
+    public Dictionary<long, int> ConnectionsAffectedByReload { get; } = [];
 
     /// <summary>When the latest reload closed the old workers' listeners (reuseport drops what they held).</summary>
     public Engine.Time.Instant ListenersClosedAt { get; set; }

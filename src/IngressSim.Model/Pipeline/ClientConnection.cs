@@ -38,6 +38,9 @@ public struct ClientConnection
     /// <summary>The replica's reload count when it was opened: its nginx worker generation.</summary>
     public long WorkerGeneration;
 
-    /// <summary>The reload that disturbed it (replica reload sequence), so the reload's affected count includes it once.</summary>
-    public long DisturbedByReload;
+    /// <summary>The reload (replica reload sequence) that retired its worker: a disturbance found later counts for that reload.</summary>
+    public long ClosedByReload;
+
+    /// <summary>Already counted as disturbed (once per connection).</summary>
+    public bool Disturbed;
 }

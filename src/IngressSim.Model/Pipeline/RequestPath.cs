@@ -214,7 +214,8 @@ public sealed class RequestPath : IEventHandler
             bool clientKnowsClosed = c.ServerClosedAt != Instant.MaxValue && now >= c.ServerClosedAt + OneWay(source);
             if (!clientKnowsClosed && now - c.IdleSince < idleLimit && c.Requests < requestLimit && replica.Alive && replica.Incarnation == c.ReplicaIncarnation)
                 return id;
-            if (clientKnowsClosed) Disturbed(ref c, replica);
+            // A closed connection the client would have reused otherwise forces a reconnect: the reload's doing.
+            if (clientKnowsClosed && now - c.IdleSince < idleLimit && c.Requests < requestLimit) Disturbed(ref c, replica);
             _connections.Close(id);
             return -1;
         }
@@ -228,9 +229,9 @@ public sealed class RequestPath : IEventHandler
     /// <summary>Counts a connection once towards the affected connections of the reload that closed it.</summary>
     private static void Disturbed(ref ClientConnection c, ControllerReplica replica)
     {
-        if (c.DisturbedByReload == replica.ReloadSequence) return;
-        c.DisturbedByReload = replica.ReloadSequence;
-        replica.ConnectionsAffectedByLastReload++;
+        if (c.Disturbed || c.ClosedByReload < 0) return;
+        c.Disturbed = true;
+        System.Runtime.InteropServices.CollectionsMarshal.GetValueRefOrAddDefault(replica.ConnectionsAffectedByReload, c.ClosedByReload, out _)++;
     }
 
     /// <summary>
@@ -306,7 +307,6 @@ public sealed class RequestPath : IEventHandler
         var controller = replica.Controller;
         if (!replica.Alive || (controller.Spec.Nginx.Reuseport && replica.ListenersClosedAt > e.SynArrivedAt && replica.ListenersClosedAt <= _simulation.Now))
         {
-            if (replica.Alive) replica.ConnectionsAffectedByLastReload++;
             Retransmit(slot, e.UpstreamTries, sentAt: e.SynArrivedAt - OneWay(source));
             return;
         }
@@ -408,6 +408,7 @@ public sealed class RequestPath : IEventHandler
             ref var c = ref _connections[id];
             if (!c.Open || c.Replica != replica.Id || c.ServerClosedAt != Instant.MaxValue) continue;
             active++;
+            c.ClosedByReload = replica.ReloadSequence;
             if (c.WebSocket && c.Busy)
             {
                 // Long-lived connections keep the old worker alive until worker-shutdown-timeout cuts them.
