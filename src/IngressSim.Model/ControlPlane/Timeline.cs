@@ -186,7 +186,7 @@ public sealed class Timeline : IEventHandler
         var probe = service.Workload.ReadinessProbe;
         var phase = Duration.FromNanoseconds((long)_crashes.NextBounded((ulong)probe.Period.Nanoseconds));
         _simulation.ScheduleAfter(phase + probe.Period * (probe.FailureThreshold - 1) + probe.Timeout, _id, KindPodNotReady, pod.Id);
-        if (restart) _simulation.ScheduleAfter(service.Workload.StartToReady.MeanSeconds() is var s && s > 0 ? Duration.FromSecondsRounded(s) : Duration.Zero, _id, KindPodRestart, pod.Id);
+        if (restart) _simulation.ScheduleAfter(_workloads.StartToReady(service), _id, KindPodRestart, pod.Id);
         _metrics.RecordEvent(_simulation.Now, "crash", pod.Name, "pod process died");
     }
 

@@ -99,9 +99,11 @@ public sealed class WorkloadController : IEventHandler
         };
         pods.Add(pod);
         service.Add(pod);
-        var startup = Duration.FromSecondsRounded(_startToReady[service.Id].Sample());
-        _simulation.ScheduleAfter(startup, _id, KindPodReady, pod.Id);
+        _simulation.ScheduleAfter(StartToReady(service), _id, KindPodReady, pod.Id);
     }
+
+    /// <summary>A draw of the Service's start-to-ready time: for new pods and restarted containers alike.</summary>
+    public Duration StartToReady(ServiceBackend service) => Duration.FromSecondsRounded(_startToReady[service.Id].Sample());
 
     private void Terminate(ServiceBackend service, Pod pod)
     {

@@ -53,7 +53,7 @@ public static class ClusterBuilder
         var seriesNames = services.Select(s => s.Key).Append(UnroutedSeries).ToArray();
         var routingStreams = controllers.Select(c => streams.For($"controller/{c.Name}/routing")).ToArray();
         var sources = spec.Traffic.Sources
-            .Select((source, i) => BuildSource(i, source, scenario, controllers, services, routingStreams, streams))
+            .Select((source, i) => BuildSource(i, source, scenario, controllers, services, streams))
             .ToArray();
 
         var cluster = new Cluster
@@ -189,7 +189,7 @@ public static class ClusterBuilder
             .Sum();
 
     private static TrafficSource BuildSource(int id, TrafficSourceSpec spec, LoadedScenario scenario, List<IngressController> controllers,
-        List<ServiceBackend> services, IReadOnlyList<Engine.Randomness.RandomStream> routingStreams, Engine.Randomness.RandomStreams streams)
+        List<ServiceBackend> services, Engine.Randomness.RandomStreams streams)
     {
         string[] hosts = spec.Host is { } host ? [host] : FleetHosts(scenario.Spec.Cluster.Fleets.First(f => f.Name == spec.Fleet));
         string scheme = spec.Tls.Version == TlsVersion.None ? "http" : "https";
@@ -207,7 +207,7 @@ public static class ClusterBuilder
                     Headers = request.Headers.Select(kv => new HttpField(kv.Key, kv.Value)).ToArray(),
                     Cookies = request.Cookies.Select(kv => new HttpField(kv.Key, kv.Value)).ToArray(),
                 };
-                var (controller, series) = Resolve(routeRequest, controllers, services, routingStreams);
+                var (controller, series) = Resolve(routeRequest, controllers, services);
                 targets.Add(new TrafficTarget(routeRequest, controller, request.Weight / totalWeight / hosts.Length, series));
             }
         var arrivals = ArrivalProcess.From(spec.Rate, scenario.RateSeries, Engine.Time.Instant.Zero + scenario.Spec.Duration);
@@ -220,13 +220,14 @@ public static class ClusterBuilder
     /// Which controller's load balancer a host resolves to (DNS points each host at the controller
     /// that serves it; the first controller when none does), and the Service the request usually reaches.
     /// </summary>
-    private static (int Controller, int Series) Resolve(in RouteRequest request, List<IngressController> controllers,
-        List<ServiceBackend> services, IReadOnlyList<Engine.Randomness.RandomStream> routingStreams)
+    private static (int Controller, int Series) Resolve(in RouteRequest request, List<IngressController> controllers, List<ServiceBackend> services)
     {
         int unrouted = services.Count;
+        // A dry run on a throw-away stream: resolving must not consume the run's routing numbers.
+        var probe = new Engine.Randomness.RandomStream(0, "resolve");
         foreach (var controller in controllers)
         {
-            var result = controller.Router.Route(in request, new Engine.Randomness.RandomStream(0, "resolve"));
+            var result = controller.Router.Route(in request, probe);
             if (result.Status == 404) continue;
             int series = result.Backend is { } b ? services.FindIndex(s => s.Key == $"{b.Namespace}/{b.Service}") : -1;
             return (controller.Id, series >= 0 ? series : unrouted);
