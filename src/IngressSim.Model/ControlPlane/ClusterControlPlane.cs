@@ -1,7 +1,6 @@
 using IngressSim.Engine.Events;
 using IngressSim.Engine.Time;
 using IngressSim.Kubernetes.Autoscaling;
-using IngressSim.Kubernetes.Networking;
 using IngressSim.Model.Controllers;
 using IngressSim.Model.Controllers.Nginx;
 using IngressSim.Model.Controllers.Sync;
@@ -29,7 +28,7 @@ public sealed class ClusterControlPlane : IReloadCompletion
     public ClusterControlPlane(Simulation simulation, LoadedScenario scenario, Cluster cluster, RequestPath path, MetricsRecorder metrics, Instant end)
     {
         Workloads = new WorkloadController(simulation, cluster, metrics, scenario);
-        _syncs = cluster.Controllers.Select(c => new ControllerSync(simulation, c, cluster, path, metrics, ConfigSize(scenario, c))).ToArray();
+        _syncs = cluster.Controllers.Select(c => new ControllerSync(simulation, c, cluster, path, metrics, ConfigSize(c))).ToArray();
         _kubeProxy = new KubeProxySync(simulation, cluster);
         Workloads.EndpointsChanged = service =>
         {
@@ -66,10 +65,6 @@ public sealed class ClusterControlPlane : IReloadCompletion
     /// The size of the nginx configuration a controller renders: its Ingresses, their paths (location
     /// blocks) and distinct Service upstreams — what a reload must parse (MODEL_FACTS §1).
     /// </summary>
-    private static NginxConfigSize ConfigSize(LoadedScenario scenario, IngressController controller)
-    {
-        var ingresses = scenario.Manifests.OfKind<Ingress>().Where(i => controller.ServedIngresses.Contains(i.Key)).ToList();
-        int paths = ingresses.Sum(i => i.Spec.Rules.Sum(r => r.Http?.Paths.Count ?? 0));
-        return new NginxConfigSize(ingresses.Count, paths, controller.ServedServices.Count);
-    }
+    private static NginxConfigSize ConfigSize(IngressController controller) =>
+        new(controller.ServedIngresses.Count, controller.RouteCount, controller.ServedServices.Count);
 }
