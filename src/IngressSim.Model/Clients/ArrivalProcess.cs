@@ -12,20 +12,27 @@ namespace IngressSim.Model.Clients;
 /// and no acceptance draw is made. The process holds no time state: the next arrival after any instant
 /// is drawn afresh, so after <see cref="SetScale"/> or <see cref="ChangeProfile"/> the caller redraws its
 /// pending arrival from the change instant and the result is still exactly Poisson.
+/// When each arrival starts a visit of several requests, arrivals come at rate(t) / requests per visit.
 /// </summary>
 public sealed class ArrivalProcess
 {
     private RateProfile _profile;
 
     /// <param name="horizon">No arrival at or after this instant is returned (the end of the run).</param>
-    public ArrivalProcess(RateProfile profile, Instant horizon)
+    /// <param name="eventsPerArrival">Mean events each arrival stands for (requests per visit): the profile's rate is divided by it.</param>
+    public ArrivalProcess(RateProfile profile, Instant horizon, double eventsPerArrival = 1)
     {
+        if (!(eventsPerArrival >= 1) || double.IsInfinity(eventsPerArrival))
+            throw new ArgumentOutOfRangeException(nameof(eventsPerArrival), eventsPerArrival, "an arrival stands for at least one event");
         _profile = profile;
         Horizon = horizon;
+        EventsPerArrival = eventsPerArrival;
     }
 
-    public static ArrivalProcess From(RateProfileSpec spec, IReadOnlyDictionary<string, RateSeries> rateSeries, Instant horizon) =>
-        new(RateProfile.From(spec, rateSeries), horizon);
+    public static ArrivalProcess From(RateProfileSpec spec, IReadOnlyDictionary<string, RateSeries> rateSeries, Instant horizon, double eventsPerArrival = 1) =>
+        new(RateProfile.From(spec, rateSeries), horizon, eventsPerArrival);
+
+    public double EventsPerArrival { get; }
 
     public Instant Horizon { get; }
     public RateProfile Profile => _profile;
@@ -56,7 +63,7 @@ public sealed class ArrivalProcess
         {
             var piece = _profile.PieceAt(t);
             long end = Math.Min(piece.End, horizon);
-            double bound = piece.Bound * Scale;
+            double bound = piece.Bound * Scale / EventsPerArrival;
             if (bound <= 0) { t = end; continue; }
             double gapNs = -Math.Log(random.NextOpenDouble()) * (Duration.NanosPerSecond / bound);
             if (gapNs >= end - t) { t = end; continue; }

@@ -52,6 +52,9 @@ public struct Exchange
     /// <summary>When its SYN reached the replica (a new connection), to tell whether a reload dropped it from a listener queue.</summary>
     public Instant SynArrivedAt;
 
+    /// <summary>Its new connection waits in the listener's accept queue for a busy worker.</summary>
+    public bool AwaitingAccept;
+
     /// <summary>CPU the replica spends on it: request handling plus a TLS handshake when the connection is new.</summary>
     public Duration ReplicaCpu;
 

@@ -21,7 +21,7 @@ public sealed class RequestPath : IEventHandler
 {
     private const int KindArrival = 0, KindAtReplica = 1, KindAtPod = 2, KindDelivered = 3, KindTimeouts = 4,
         KindRetry = 5, KindSynRetransmit = 6, KindSynAtReplica = 7, KindAccepted = 8, KindUpstreamTimeout = 9, KindWebSocketEnd = 10,
-        KindDemandShift = 11;
+        KindDemandShift = 11, KindVisitRequest = 12;
 
     /// <summary>RFC 6298 §2: initial retransmission timeout 1 s, doubled per retry (MODEL_FACTS §1).</summary>
     private static readonly Duration InitialSynRto = Duration.FromSeconds(1);
@@ -88,6 +88,7 @@ public sealed class RequestPath : IEventHandler
         foreach (var source in _cluster.Sources)
         {
             ScheduleNextArrival(source);
+            if (source.VisitStream is not null) StartVisitsUnderWay(source);
             if (source.Shift is not null) StartDemandShift(source, source.Shift);
         }
     }
@@ -101,6 +102,7 @@ public sealed class RequestPath : IEventHandler
                 if (arriving.ArrivalGeneration == (int)(arg >> 32)) OnArrival(arriving);
                 break;
             case KindTimeouts: OnTimeouts(_cluster.Sources[(int)arg]); break;
+            case KindVisitRequest: OnVisitRequest(_cluster.Sources[(int)(arg >> 32)], (int)(uint)arg); break;
             case KindWebSocketEnd: OnWebSocketEnd(arg); break;
             case KindDemandShift:
                 var shifting = _cluster.Sources[(int)(uint)arg];
@@ -151,7 +153,63 @@ public sealed class RequestPath : IEventHandler
         ScheduleNextArrival(source);
     }
 
+    /// <summary>A client arrives: it sends one request, or starts a visit of several.</summary>
     private void OnArrival(TrafficSource source)
+    {
+        int client = (int)source.ClientStream.NextBounded((ulong)source.Spec.Clients);
+        SendRequest(source, client);
+        ContinueVisit(source, client);
+        ScheduleNextArrival(source);
+    }
+
+    private void OnVisitRequest(TrafficSource source, int client)
+    {
+        SendRequest(source, client);
+        ContinueVisit(source, client);
+    }
+
+    /// <summary>The visit goes on (geometric: memoryless, so no state is kept): its next request after a think time.</summary>
+    private void ContinueVisit(TrafficSource source, int client)
+    {
+        if (source.VisitStream is not { } visits || visits.NextDouble() >= source.VisitGoesOn) return;
+        var at = _simulation.Now + Duration.FromSecondsRounded(source.ThinkTime!.Sample());
+        if (at < _end) _simulation.Schedule(at, _id, KindVisitRequest, ((long)source.Id << 32) | (uint)client);
+    }
+
+    /// <summary>At most this many visits are walked through before time zero (a bound on start-up work).</summary>
+    private const double MaxVisitsBeforeStart = 20e6;
+
+    /// <summary>
+    /// Visits already under way when the run starts: without them the request rate would climb for as
+    /// long as a visit lasts. Visits start over a stretch before time zero long enough for nearly all of
+    /// them to have ended (8 × requests × mean think time), at the initial rate; each is walked forward
+    /// without sending, and its first request at or after zero is scheduled.
+    /// </summary>
+    private void StartVisitsUnderWay(TrafficSource source)
+    {
+        var visits = source.VisitStream!;
+        var think = source.ThinkTime!;
+        var arrivals = source.Arrivals;
+        double rate = arrivals.Profile.PerSecondAt(0) * arrivals.Scale / arrivals.EventsPerArrival;
+        if (!(rate > 0) || !(think.Mean > 0) || double.IsInfinity(think.Mean)) return;
+        double history = Math.Min(8 * arrivals.EventsPerArrival * think.Mean, MaxVisitsBeforeStart / rate);
+        for (double start = -history; ;)
+        {
+            start += -Math.Log(visits.NextOpenDouble()) / rate;
+            if (start >= 0) return;
+            for (double t = start; visits.NextDouble() < source.VisitGoesOn;)
+            {
+                t += think.Sample();
+                if (t < 0) continue;
+                var at = Instant.Zero + Duration.FromSecondsRounded(t);
+                int client = (int)visits.NextBounded((ulong)source.Spec.Clients);
+                if (at < _end) _simulation.Schedule(at, _id, KindVisitRequest, ((long)source.Id << 32) | (uint)client);
+                break;
+            }
+        }
+    }
+
+    private void SendRequest(TrafficSource source, int client)
     {
         int slot = _exchanges.Allocate();
         ref var e = ref _exchanges[slot];
@@ -159,10 +217,9 @@ public sealed class RequestPath : IEventHandler
         e.Target = source.Mix.Next(source.MixStream);
         e.IntendedStart = _simulation.Now;
         e.Series = source.Targets[e.Target].Series;
-        e.Client = (int)source.ClientStream.NextBounded((ulong)source.Spec.Clients);
+        e.Client = client;
         Started++;
         StartAttempt(slot);
-        ScheduleNextArrival(source);
     }
 
     /// <summary>An attempt begins: arm the client's timeout, then reuse an idle keep-alive connection or open one.</summary>
@@ -290,9 +347,11 @@ public sealed class RequestPath : IEventHandler
     }
 
     /// <summary>
-    /// The final ACK arrives: the connection is accepted — unless, with reuseport, the listener whose
-    /// queue held it belonged to workers a reload retired meanwhile: Linux drops such connections, and
-    /// the client, never answered, retransmits its SYN after the 1 s initial RTO (MODEL_FACTS §1).
+    /// The final ACK arrives: the connection waits in the listener's accept queue until a worker's event
+    /// loop takes it — at once when a worker is free, else behind the CPU work queued before it. With
+    /// reuseport, a reload that retires the listener meanwhile drops what its queues hold: Linux drops
+    /// such connections, and the client, never answered, retransmits its SYN after the 1 s initial RTO
+    /// (MODEL_FACTS §1). So the busier the workers, the more connections a reload loses.
     /// </summary>
     private void OnAccepted(int slot)
     {
@@ -302,10 +361,23 @@ public sealed class RequestPath : IEventHandler
             _exchanges.Free(slot);
             return;
         }
+        var replica = _cluster.Replicas[e.Replica];
+        if (replica.Alive && replica.Cpu.Busy == replica.Cpu.Servers)
+        {
+            e.AwaitingAccept = true;
+            replica.RunOnWorkers(_exchanges.Handle(slot), Duration.Zero);
+            return;
+        }
+        Accept(slot);
+    }
+
+    private void Accept(int slot)
+    {
+        ref var e = ref _exchanges[slot];
         var source = _cluster.Sources[e.Source];
         var replica = _cluster.Replicas[e.Replica];
         var controller = replica.Controller;
-        if (!replica.Alive || (controller.Spec.Nginx.Reuseport && replica.ListenersClosedAt > e.SynArrivedAt && replica.ListenersClosedAt <= _simulation.Now))
+        if (!replica.Alive || (controller.Spec.Nginx.Reuseport && replica.ListenersClosedAt > e.SynArrivedAt))
         {
             Retransmit(slot, e.UpstreamTries, sentAt: e.SynArrivedAt - OneWay(source));
             return;
@@ -432,6 +504,13 @@ public sealed class RequestPath : IEventHandler
         }
         if (!_exchanges.TryResolve(handle, out int slot)) return;
         ref var e = ref _exchanges[slot];
+        if (e.AwaitingAccept)
+        {
+            e.AwaitingAccept = false;
+            if (e.ClientGone) _exchanges.Free(slot);
+            else Accept(slot);
+            return;
+        }
         var replica = _cluster.Replicas[e.Replica];
         replica.CpuSeconds += e.ReplicaCpu.TotalSeconds;
         var controller = replica.Controller;

@@ -31,6 +31,12 @@ public sealed class TrafficSource
             WebSocketLifetime = Workloads.DurationSamplers.For(ws.Lifetime, WebSocketStream);
             WebSocketMessages = ws.MessageInterval is { } interval ? Workloads.DurationSamplers.For(interval, WebSocketStream) : null;
         }
+        if (spec.Visits is { } visits)
+        {
+            VisitStream = streams.For($"traffic/{spec.Name}/visits");
+            ThinkTime = Workloads.DurationSamplers.For(visits.ThinkTime, VisitStream);
+            VisitGoesOn = 1 - 1 / visits.Requests;
+        }
         RttHalf = spec.Rtt / 2;
     }
 
@@ -70,6 +76,13 @@ public sealed class TrafficSource
     public Distributions.ISampler? WebSocketLifetime { get; }
     public Distributions.ISampler? WebSocketMessages { get; }
     public TimeoutQueue Timeouts { get; } = new();
+
+    /// <summary>Whether a visit goes on after a request, and the think time before the next (null without visits).</summary>
+    public RandomStream? VisitStream { get; }
+    public Distributions.ISampler? ThinkTime { get; }
+
+    /// <summary>Probability that a visit sends another request: 1 − 1/requests (0 without visits).</summary>
+    public double VisitGoesOn { get; }
 
     /// <summary>One-way client ↔ LB latency.</summary>
     public Duration RttHalf { get; }

@@ -210,7 +210,7 @@ public static class ClusterBuilder
                 var (controller, series) = Resolve(routeRequest, controllers, services);
                 targets.Add(new TrafficTarget(routeRequest, controller, request.Weight / totalWeight / hosts.Length, series));
             }
-        var arrivals = ArrivalProcess.From(spec.Rate, scenario.RateSeries, Engine.Time.Instant.Zero + scenario.Spec.Duration);
+        var arrivals = ArrivalProcess.From(spec.Rate, scenario.RateSeries, Engine.Time.Instant.Zero + scenario.Spec.Duration, spec.Visits?.Requests ?? 1);
         return new TrafficSource(id, spec, arrivals, targets.ToArray(), streams);
     }
 

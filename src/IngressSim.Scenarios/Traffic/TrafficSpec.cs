@@ -58,6 +58,9 @@ public sealed record TrafficSourceSpec : IValidatable
     /// <summary>Absent: each target keeps its share. Present: demand moves between the hosts/requests over time.</summary>
     public DemandShiftSpec? Shift { get; init; }
 
+    /// <summary>Absent: every request comes from a client drawn afresh. Present: clients come in visits of several requests.</summary>
+    public VisitSpec? Visits { get; init; }
+
     public void Validate(ValidationContext context)
     {
         if ((Host is null) == (Fleet is null))
@@ -132,4 +135,18 @@ public sealed record DemandShiftSpec
 {
     [Limits("1s", "1d")] public required Duration Every { get; init; }
     [Limits("0", "3")] public required double Sigma { get; init; }
+}
+
+/// <summary>
+/// Clients come in visits (a shopper's session): a visit is one client sending <c>requests</c> requests
+/// on average — after each it goes on with probability 1 − 1/requests (geometric, memoryless) — with a
+/// <c>thinkTime</c> between them. Visits start at rate / requests, so the request rate still follows
+/// <c>rate</c> on average; each is made by a client drawn from <c>clients</c>. Whether a keep-alive
+/// connection is reused, and so how many connections a reload disturbs, follows from the think time
+/// against the idle timeout. Inputs: real visit lengths and think times are the site's own.
+/// </summary>
+public sealed record VisitSpec
+{
+    [Limits("1", "100000")] public required double Requests { get; init; }
+    public required DistributionSpec ThinkTime { get; init; }
 }

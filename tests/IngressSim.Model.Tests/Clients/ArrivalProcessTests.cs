@@ -60,6 +60,19 @@ public class ArrivalProcessTests
     }
 
     [Fact]
+    public void Next_ArrivalsStandingForVisits_ComeAtTheRateDividedByRequestsPerVisit()
+    {
+        var process = ArrivalProcess.From(RateProfileSpec.Of(new Rate(1000)), NoSeries, Instant.At(Duration.FromSeconds(100)), eventsPerArrival: 4);
+        var counts = CountPerWindow(process, Duration.FromSeconds(1), 100);
+        Assert.InRange(ChiSquare(counts, Enumerable.Repeat(250.0, 100).ToArray()), 0, Critical(100));
+    }
+
+    [Fact]
+    public void Constructor_LessThanOneEventPerArrival_Throws() =>
+        Assert.Throws<ArgumentOutOfRangeException>(() =>
+            ArrivalProcess.From(RateProfileSpec.Of(new Rate(1)), NoSeries, Instant.At(Duration.FromSeconds(1)), eventsPerArrival: 0.5));
+
+    [Fact]
     public void Next_Steps_ZeroBeforeFirstStepAndEachStepAtItsRate()
     {
         var spec = new RateProfileSpec

@@ -57,6 +57,9 @@ public sealed record PathScenario
     /// <summary>The source's webSocket block (share, lifetime, messageInterval), or none.</summary>
     public string? WebSocket { get; init; }
 
+    /// <summary>The source's visits block's inside (requests, thinkTime), or none.</summary>
+    public string? Visits { get; init; }
+
     /// <summary>More Kubernetes documents for the inline manifests block (e.g. a NetworkPolicy).</summary>
     public string? ExtraManifests { get; init; }
 
@@ -65,6 +68,7 @@ public sealed record PathScenario
         var controllerExtras = string.Concat(ControllerExtras.Select(e => $"\n        {e}"));
         var retry = Retry is null ? "" : $"\n        retry: {{{Retry}}}";
         var webSocket = WebSocket is null ? "" : $"\n        webSocket: {{{WebSocket}}}";
+        var visits = Visits is null ? "" : $"\n        visits: {{{Visits}}}";
         var annotations = IngressAnnotations is null ? "" : $", annotations: {{{IngressAnnotations}}}";
         var ingress = !WithIngress ? "" : $$$"""
 
@@ -103,7 +107,7 @@ public sealed record PathScenario
                 keepAlive: {requestsPerConnection: {{{RequestsPerConnection.ToString(CultureInfo.InvariantCulture)}}}, idleTimeout: {{{IdleTimeout}}}}
                 tls: {version: "{{{Tls}}}", resumption: {{{Resumption}}}}
                 rtt: {{{Rtt}}}
-                timeout: {{{Timeout}}}{{{retry}}}{{{webSocket}}}
+                timeout: {{{Timeout}}}{{{retry}}}{{{webSocket}}}{{{visits}}}
           cluster:
             podNetworkLatency: {{{PodNetworkLatency}}}
             kubeProxy: {mode: {{{KubeProxyMode}}}}
