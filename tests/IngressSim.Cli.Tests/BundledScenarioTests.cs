@@ -184,6 +184,35 @@ public sealed partial class BundledScenarioTests : IDisposable
         Assert.Equal(Total(withDefault), Status(withDefault, "2xx"));
     }
 
+    /// <summary>
+    /// The war story from its mechanisms (MODEL_FACTS §10), on a shortened run (3 minutes of storm):
+    /// baseline p99 ≈ 200 ms; in the storm a reload at the sync limit, a share of the open connections
+    /// disturbed by each, SYNs lost from retired listeners push p99 past a second and clients time out
+    /// and retry; Contour (no reloads) keeps the storm at baseline latency.
+    /// </summary>
+    [Fact]
+    public void WarStory_ReloadStormFromMechanisms_ContourRemovesIt()
+    {
+        const string file = "black-friday-reload-storm.yaml";
+        var nginx = Run(file, "base", "duration=18m");
+        var contour = Run(file, "contour", "duration=18m");
+
+        double baselineP99 = Number(Phase(nginx, "baseline"), "latencyMs", "p99");
+        Assert.InRange(baselineP99, 150, 300);
+        var storm = Phase(nginx, "storm");
+        Assert.InRange(Number(storm, "reloads", "meanIntervalSeconds"), 3.3, 4.5);
+        Assert.InRange(Number(storm, "reloads", "affectedConnectionFraction"), 0.2, 0.45);
+        double stormP99 = Number(storm, "latencyMs", "p99");
+        Assert.True(stormP99 > 4 * baselineP99, $"storm p99 {stormP99} ms vs baseline {baselineP99} ms");
+        long retries = nginx["retries"]!.GetValue<long>();
+        Assert.True(retries > 1_000, $"timeouts and retries in the storm: {retries}");
+
+        var contourStorm = Phase(contour, "storm");
+        Assert.Equal(0, contourStorm["reloads"]!["count"]!.GetValue<long>());
+        Assert.True(Number(contourStorm, "latencyMs", "p99") < 1.3 * Number(Phase(contour, "baseline"), "latencyMs", "p99"));
+        Assert.True(contour["retries"]!.GetValue<long>() < retries / 20, "without reloads almost nothing times out");
+    }
+
     [Fact]
     public void HpaFeedbackLoop_ScalingChurnReloads_OnlyWithReloadOnEndpointChange()
     {
