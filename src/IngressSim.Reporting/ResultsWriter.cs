@@ -29,9 +29,9 @@ public sealed class ResultsWriter : IDisposable
     /// <summary>The default folder of a run: <c>&lt;root&gt;/&lt;scenario&gt;/&lt;variant&gt;</c>.</summary>
     public static string DefaultDirectory(string root, RunIdentity run) => Path.Combine(root, run.Scenario, run.Variant);
 
-    /// <summary>summary.json and the three plots.</summary>
+    /// <summary>summary.json, breakdown.csv and the four plots.</summary>
     public static IReadOnlyList<IResultExporter> StandardExporters(bool deterministic = false) =>
-        [new SummaryJsonExporter(deterministic), new LatencyOverTimePlot(), new StatusCodesOverTimePlot(), new LatencyCdfPlot()];
+        [new SummaryJsonExporter(deterministic), new LatencyBreakdownCsvExporter(), new LatencyOverTimePlot(), new StatusCodesOverTimePlot(), new LatencyCdfPlot(), new LatencyBreakdownPlot()];
 
     public string OutputDirectory => _folder.Target;
 

@@ -27,6 +27,7 @@ public sealed class SummaryJsonExporter(bool deterministic = false) : IResultExp
         WriteRequests(json, result.Statuses);
         json.WriteNumber("retries", result.Retries);
         WriteLatency(json, result.Latency);
+        WriteBreakdown(json, result.Breakdown);
         WriteReloads(json, result.Reloads);
         json.WriteStartObject("sessionAffinity");
         json.WriteNumber("requests", result.Affinity.Requests);
@@ -50,6 +51,7 @@ public sealed class SummaryJsonExporter(bool deterministic = false) : IResultExp
             json.WriteNumber("end", phase.EndSeconds);
             WriteRequests(json, phase.Statuses);
             WriteLatency(json, phase.Latency);
+            WriteBreakdown(json, phase.Breakdown);
             WriteReloads(json, phase.Reloads);
             json.WriteEndObject();
         }
@@ -94,6 +96,15 @@ public sealed class SummaryJsonExporter(bool deterministic = false) : IResultExp
         Number(json, "p99", latency.P99Ms);
         Number(json, "p999", latency.P999Ms);
         Number(json, "max", latency.MaxMs);
+        json.WriteEndObject();
+    }
+
+    /// <summary>Mean milliseconds per cause; they add up to the mean latency (null without requests).</summary>
+    private static void WriteBreakdown(Utf8JsonWriter json, LatencyBreakdown breakdown)
+    {
+        json.WriteStartObject("latencyBreakdownMs");
+        foreach (var cause in LatencyCauses.All)
+            Number(json, LatencyCauses.JsonName(cause), breakdown.Requests == 0 ? double.NaN : breakdown[cause]);
         json.WriteEndObject();
     }
 

@@ -11,7 +11,7 @@ namespace IngressSim.Cli.Tests;
 public sealed class RunCommandTests : IDisposable
 {
     private const string Minimal = "scenarios/examples/minimal.yaml";
-    private static readonly string[] Files = ["timeseries.csv", "summary.json", "latency-over-time.png", "status-codes-over-time.png", "latency-cdf.png"];
+    private static readonly string[] Files = ["timeseries.csv", "summary.json", "breakdown.csv", "latency-over-time.png", "status-codes-over-time.png", "latency-cdf.png", "latency-breakdown.png"];
     private static readonly byte[] PngSignature = [0x89, (byte)'P', (byte)'N', (byte)'G', 0x0D, 0x0A, 0x1A, 0x0A];
 
     private readonly string _temp = Directory.CreateTempSubdirectory("ingress-sim-run-tests-").FullName;
@@ -51,8 +51,41 @@ public sealed class RunCommandTests : IDisposable
         return lines.Skip(1).Select(l => l.Split(',')).Where(f => f[series] == "all").Sum(f => long.Parse(f[requests], CultureInfo.InvariantCulture));
     }
 
+    /// <summary>
+    /// Where the time went: in breakdown.csv each window's mean per cause adds up to its mean latency and the
+    /// slowest request's causes to its latency, which is the window's max in timeseries.csv; summary.json's
+    /// breakdown adds up to the run's mean.
+    /// </summary>
     [Fact]
-    public void Run_MinimalScenario_WritesTheFiveFiles()
+    public void Run_MinimalScenario_BreakdownAddsUpToTheLatency()
+    {
+        var folder = Out("breakdown");
+        RunOk(Minimal, "--out", folder);
+
+        var lines = File.ReadAllLines(Path.Combine(folder, "breakdown.csv"));
+        var header = lines[0].Split(',');
+        int mean = Array.IndexOf(header, "mean_ms"), slowest = Array.IndexOf(header, "slowest_ms");
+        int[] means = header.Select((h, i) => (h, i)).Where(c => c.h.StartsWith("mean_", StringComparison.Ordinal) && c.i != mean).Select(c => c.i).ToArray();
+        int[] slowests = header.Select((h, i) => (h, i)).Where(c => c.h.StartsWith("slowest_", StringComparison.Ordinal) && c.h.EndsWith("_ms", StringComparison.Ordinal) && c.i != slowest).Select(c => c.i).ToArray();
+        Assert.Equal(12, means.Length);
+        Assert.Equal(12, slowests.Length);
+        var maxByWindow = CsvLines(folder).Skip(1).Select(l => l.Split(',')).Where(f => f[2] == "all").ToDictionary(f => f[0], f => Parse(f[9]));
+        Assert.Equal(30, lines.Length - 1);
+        foreach (var f in lines.Skip(1).Select(l => l.Split(',')))
+        {
+            Assert.Equal(Parse(f[mean]), means.Sum(i => Parse(f[i])), 6);
+            Assert.Equal(Parse(f[slowest]), slowests.Sum(i => Parse(f[i])), 6);
+            Assert.Equal(maxByWindow[f[0]], Parse(f[slowest]), 6);
+        }
+        var summary = Summary(folder);
+        double causes = summary["latencyBreakdownMs"]!.AsObject().Sum(kv => kv.Value!.GetValue<double>());
+        Assert.Equal(summary["latencyMs"]!["mean"]!.GetValue<double>(), causes, 6);
+    }
+
+    private static double Parse(string cell) => double.Parse(cell, CultureInfo.InvariantCulture);
+
+    [Fact]
+    public void Run_MinimalScenario_WritesEveryResultFile()
     {
         var folder = Out("minimal");
         var r = RunOk(Minimal, "--out", folder);

@@ -36,7 +36,7 @@ public sealed class ResultsWriterTests : IDisposable
         }
 
         Assert.Equal(
-            ["latency-cdf.png", "latency-over-time.png", "status-codes-over-time.png", "summary.json", "timeseries.csv"],
+            ["breakdown.csv", "latency-breakdown.png", "latency-cdf.png", "latency-over-time.png", "status-codes-over-time.png", "summary.json", "timeseries.csv"],
             Directory.GetFiles(Target).Select(Path.GetFileName).Order());
         Assert.Equal(["base"], Siblings());
         Assert.StartsWith("window_start_s,", File.ReadAllText(Path.Combine(Target, "timeseries.csv")));

@@ -33,6 +33,9 @@ public sealed class MetricsRecorder
     private Instant _windowStart, _windowEnd;
     private int _windowReloads;
     private bool _closed;
+    private readonly BreakdownAccumulator _windowBreakdown = new(), _runBreakdown = new();
+    private SlowRequest? _windowSlowest;
+    private Duration _windowSlowestLatency = Duration.FromNanoseconds(-1);
 
     /// <param name="seriesNames">One per Ingress route or Service, addressed by index in every call.</param>
     /// <param name="phases">Non-overlapping phases; may leave gaps.</param>
@@ -72,7 +75,29 @@ public sealed class MetricsRecorder
     /// <summary>A request ended: with a response, or with the client giving up, or a connection failure after retries.</summary>
     /// <param name="intendedStart">When the client meant to send (its schedule), not when it managed to.</param>
     /// <param name="completed">When the client got the response or gave up: now.</param>
-    public void RecordResponse(int series, Instant intendedStart, Instant completed, ResponseStatus status)
+    public void RecordResponse(int series, Instant intendedStart, Instant completed, ResponseStatus status) =>
+        _ = Record(series, intendedStart, completed, status);
+
+    /// <summary>
+    /// A request ended, with where its time went (<paramref name="spent"/> adds up to its latency) and how
+    /// many attempts it took: the window's, phase's and run's breakdowns count it, and the window keeps its
+    /// slowest request.
+    /// </summary>
+    public void RecordResponse(int series, Instant intendedStart, Instant completed, ResponseStatus status, in CauseTimes spent, int attempts)
+    {
+        var phase = Record(series, intendedStart, completed, status);
+        _windowBreakdown.Add(spent);
+        _runBreakdown.Add(spent);
+        phase?.Breakdown.Add(spent);
+        var latency = completed - intendedStart;
+        if (latency > _windowSlowestLatency)
+        {
+            _windowSlowestLatency = latency;
+            _windowSlowest = new SlowRequest(latency.TotalMilliseconds, completed.TotalSeconds, series, status, attempts, Milliseconds(spent));
+        }
+    }
+
+    private PhaseAccumulator? Record(int series, Instant intendedStart, Instant completed, ResponseStatus status)
     {
         var s = CountedSeries(series);
         AdvanceTo(completed);
@@ -80,7 +105,19 @@ public sealed class MetricsRecorder
         s.RecordResponse(latency, status);
         _all.RecordResponse(latency, status);
         foreach (var phase in _phases)
-            if (phase.Phase.Contains(completed)) { phase.RecordResponse(latency, status); break; }
+            if (phase.Phase.Contains(completed))
+            {
+                phase.RecordResponse(latency, status);
+                return phase;
+            }
+        return null;
+    }
+
+    private static double[] Milliseconds(in CauseTimes spent)
+    {
+        var ms = new double[LatencyCauses.Count];
+        for (int i = 0; i < ms.Length; i++) ms[i] = spent[i] / 1e6;
+        return ms;
     }
 
     /// <summary>A client retried a request (a retry is new load: issue 4).</summary>
@@ -179,6 +216,7 @@ public sealed class MetricsRecorder
             _points.ToArray(), reloads, _reloads.Dropped, _timeline.Entries.ToArray(), _timeline.Dropped)
         {
             Affinity = new SessionAffinityCounts(_affinityRequests, _affinityBroken),
+            Breakdown = _runBreakdown.Result(),
             WebSockets = new WebSocketCounts(_webSocketEnds[0], _webSocketEnds[1], _webSocketEnds[2], _webSocketEnds[3]),
         };
     }
@@ -215,9 +253,16 @@ public sealed class MetricsRecorder
         }
         var allRow = _all.WindowRow(_windowStart, _windowEnd);
         _sink.Write(in allRow);
-        _points.Add(new WindowPoint(_windowStart.TotalSeconds, _windowEnd.TotalSeconds, allRow.Latency, allRow.Statuses, _windowReloads));
+        _points.Add(new WindowPoint(_windowStart.TotalSeconds, _windowEnd.TotalSeconds, allRow.Latency, allRow.Statuses, _windowReloads)
+        {
+            Breakdown = _windowBreakdown.Result(),
+            Slowest = _windowSlowest,
+        });
         foreach (var s in _series) s.ResetWindow();
         _windowReloads = 0;
+        _windowBreakdown.Reset();
+        _windowSlowest = null;
+        _windowSlowestLatency = Duration.FromNanoseconds(-1);
 
         if (_windowEnd >= _runEnd) { _closed = true; return; }
         _windowStart = _windowEnd;
@@ -248,6 +293,7 @@ public sealed class MetricsRecorder
         private readonly LatencyHistogram _latency = LatencyHistogram.ForSummary();
         private StatusCounts _statuses;
         public long Reloads;
+        public readonly BreakdownAccumulator Breakdown = new();
 
         public void RecordResponse(Duration latency, ResponseStatus status)
         {
@@ -260,7 +306,7 @@ public sealed class MetricsRecorder
             var kept = allReloads.Where(r => Phase.Contains(r.Start)).ToArray();
             return new PhaseResult(
                 Phase.Name, Phase.Start.TotalSeconds, Phase.End.TotalSeconds, _statuses, _latency.Summarize(),
-                _latency.Cdf(), ReloadSummary.Of(kept, Reloads - kept.Length));
+                _latency.Cdf(), ReloadSummary.Of(kept, Reloads - kept.Length)) { Breakdown = Breakdown.Result() };
         }
     }
 }

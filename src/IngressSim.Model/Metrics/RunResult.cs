@@ -14,6 +14,9 @@ public sealed record PhaseResult(
     ReloadSummary Reloads)
 {
     public long Requests => Statuses.Total;
+
+    /// <summary>Mean time per cause of the requests that completed in the phase.</summary>
+    public LatencyBreakdown Breakdown { get; init; } = LatencyBreakdown.Empty;
 }
 
 /// <summary>Whole-run figures of one series (an Ingress route or a Service).</summary>
@@ -55,6 +58,9 @@ public sealed record RunResult(
 
     /// <summary>How WebSocket sessions ended.</summary>
     public WebSocketCounts WebSockets { get; init; }
+
+    /// <summary>Mean time per cause over every request of the run.</summary>
+    public LatencyBreakdown Breakdown { get; init; } = LatencyBreakdown.Empty;
 }
 
 /// <summary>Why a WebSocket session ended: its own lifetime, or cut by the proxy.</summary>

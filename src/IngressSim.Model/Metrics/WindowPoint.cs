@@ -8,4 +8,10 @@ public readonly record struct WindowPoint(
     double StartSeconds, double EndSeconds, LatencySummary Latency, StatusCounts Statuses, int Reloads)
 {
     public long Requests => Statuses.Total;
+
+    /// <summary>Mean time per cause of the window's requests (empty when the recorder was not told).</summary>
+    public LatencyBreakdown Breakdown { get; init; } = LatencyBreakdown.Empty;
+
+    /// <summary>The window's slowest request with its causes, or null.</summary>
+    public SlowRequest? Slowest { get; init; }
 }

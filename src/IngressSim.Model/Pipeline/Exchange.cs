@@ -58,6 +58,11 @@ public struct Exchange
     /// <summary>CPU the replica spends on it: request handling plus a TLS handshake when the connection is new.</summary>
     public Duration ReplicaCpu;
 
+    /// <summary>Where its time has gone so far (the current interval, from <see cref="Mark"/> on, is <see cref="Cause"/>'s).</summary>
+    public CauseTimes Spent;
+    public Instant Mark;
+    public LatencyCause Cause;
+
     /// <summary>The client stopped waiting (timeout or reset); the cluster may still be working on it.</summary>
     public bool ClientGone;
     public ResponseStatus Status;

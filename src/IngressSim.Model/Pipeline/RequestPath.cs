@@ -215,7 +215,7 @@ public sealed class RequestPath : IEventHandler
         ref var e = ref _exchanges[slot];
         e.Source = source.Id;
         e.Target = source.Mix.Next(source.MixStream);
-        e.IntendedStart = _simulation.Now;
+        e.IntendedStart = e.Mark = _simulation.Now;
         e.Series = source.Targets[e.Target].Series;
         e.Client = client;
         Started++;
@@ -247,6 +247,7 @@ public sealed class RequestPath : IEventHandler
             e.Connection = connection;
             e.Replica = c.Replica;
             e.ReplicaCpu = RequestCpu(controller);
+            Enter(ref e, LatencyCause.ClientNetwork);
             Send(slot);
             return;
         }
@@ -327,6 +328,7 @@ public sealed class RequestPath : IEventHandler
         var source = _cluster.Sources[e.Source];
         var controller = _cluster.Controllers[e.Controller];
         var replica = _cluster.LoadBalancers[controller.Id].Pick(e.Client, _simulation.Now, source.ClientStream);
+        Enter(ref e, LatencyCause.TcpHandshake);
         e.UpstreamTries = retransmits;
         e.Replica = replica.Id;
         _simulation.ScheduleAfter(OneWay(source), _id, KindSynAtReplica, _exchanges.Handle(slot));
@@ -365,6 +367,7 @@ public sealed class RequestPath : IEventHandler
         if (replica.Alive && replica.Cpu.Busy == replica.Cpu.Servers)
         {
             e.AwaitingAccept = true;
+            Enter(ref e, LatencyCause.AcceptQueue);
             replica.RunOnWorkers(_exchanges.Handle(slot), Duration.Zero);
             return;
         }
@@ -393,6 +396,7 @@ public sealed class RequestPath : IEventHandler
             && replica.TlsSessions.TryResume(e.Client, _simulation.Now);
         if (handshake.Tls && !resumed) replica.TlsSessions.Store(e.Client, _simulation.Now);
         e.ReplicaCpu = RequestCpu(controller) + handshake.ServerCpu(resumed);
+        Enter(ref e, handshake.Tls ? LatencyCause.TlsHandshake : LatencyCause.ClientNetwork);
         _metrics.RecordNewConnection(_simulation.Now, e.Series);
         if (handshake.Tls) _metrics.RecordTlsHandshake(_simulation.Now, e.Series, resumed);
         // TLS round trips follow the TCP handshake; the request rides on the last client flight (with
@@ -408,9 +412,21 @@ public sealed class RequestPath : IEventHandler
             Fail(slot, ResponseStatus.ConnectionReset, Duration.Zero);
             return;
         }
-        _exchanges[slot].UpstreamTries = retransmits + 1; // the SYN retransmission count until connected
+        ref var e = ref _exchanges[slot];
+        e.UpstreamTries = retransmits + 1; // the SYN retransmission count until connected
+        Enter(ref e, LatencyCause.SynRetransmit);
         var at = Instant.Max(_simulation.Now, sentAt + InitialSynRto * (1L << retransmits));
         _simulation.Schedule(at, _id, KindSynRetransmit, _exchanges.Handle(slot));
+    }
+
+    /// <summary>Closes the request's current interval into its cause and opens one of <paramref name="next"/>.</summary>
+    private void Enter(ref Exchange e, LatencyCause next) => EnterAt(ref e, _simulation.Now, next);
+
+    private static void EnterAt(ref Exchange e, Instant at, LatencyCause next)
+    {
+        e.Spent[(int)e.Cause] += (at - e.Mark).Nanoseconds;
+        e.Mark = at;
+        e.Cause = next;
     }
 
     /// <summary>The request travels one way from the client to the replica.</summary>
@@ -436,6 +452,7 @@ public sealed class RequestPath : IEventHandler
             Disturbed(ref c, replica);
             _connections.Close(e.Connection);
             e.Connection = -1;
+            Enter(ref e, LatencyCause.Reset);
             _simulation.ScheduleAfter(OneWay(_cluster.Sources[e.Source]), _id, KindSynRetransmit, _exchanges.Handle(slot));
             e.UpstreamTries = 0;
             return;
@@ -456,6 +473,7 @@ public sealed class RequestPath : IEventHandler
             }
             e.HoldsRateLimit = true;
         }
+        Enter(ref e, LatencyCause.ControllerQueue);
         replica.RunOnWorkers(_exchanges.Handle(slot), e.ReplicaCpu);
     }
 
@@ -495,7 +513,7 @@ public sealed class RequestPath : IEventHandler
         return active;
     }
 
-    private void OnReplicaCpuDone(long handle)
+    private void OnReplicaCpuDone(long handle, Instant started)
     {
         if (handle < 0)
         {
@@ -511,6 +529,7 @@ public sealed class RequestPath : IEventHandler
             else Accept(slot);
             return;
         }
+        EnterAt(ref e, started, LatencyCause.ControllerCpu);
         var replica = _cluster.Replicas[e.Replica];
         replica.CpuSeconds += e.ReplicaCpu.TotalSeconds;
         var controller = replica.Controller;
@@ -552,6 +571,7 @@ public sealed class RequestPath : IEventHandler
         e.Pod = pod.Id;
         e.UpstreamSentAt = _simulation.Now;
         e.UpstreamTries++;
+        Enter(ref e, LatencyCause.UpstreamNetwork);
         if (replica.Controller.DeniedServices.Contains(service.Id))
         {
             // A NetworkPolicy drops the SYN silently: nothing answers until proxy-connect-timeout
@@ -586,6 +606,7 @@ public sealed class RequestPath : IEventHandler
         }
         e.Pod = endpoint;
         e.UpstreamSentAt = now;
+        Enter(ref e, LatencyCause.UpstreamNetwork);
         var oneWay = _cluster.PodNetworkLatency;
         _simulation.ScheduleAfter(replica.FirstPacket!.Sample(replica.BalancerStream) + oneWay * 3, _id, KindAtPod, _exchanges.Handle(slot));
     }
@@ -638,6 +659,7 @@ public sealed class RequestPath : IEventHandler
         pod.Station.Arrive(_exchanges.Handle(slot), serviceTime);
         e.AwaitingPod = true;
         e.PodArrivedAt = _simulation.Now;
+        Enter(ref e, startsNow ? LatencyCause.PodService : LatencyCause.PodQueue);
         // The proxy's timeout can only fire if the response may come later than it: the request queues,
         // or its own service takes that long. Otherwise no timer is needed (no event per request).
         var deadline = e.UpstreamSentAt + e.ReadTimeout;
@@ -687,6 +709,7 @@ public sealed class RequestPath : IEventHandler
         if (!current) return;
         ref var e = ref _exchanges[slot];
         e.AwaitingPod = false;
+        EnterAt(ref e, started, LatencyCause.PodService);
         TrackAffinity(e, _cluster.Services[e.Service], pod.Id);
         var replica = _cluster.Replicas[e.Replica];
         replica.ObserveUpstream(e.Service, pod.Id, _simulation.Now - e.UpstreamSentAt, _simulation.Now);
@@ -702,6 +725,7 @@ public sealed class RequestPath : IEventHandler
     {
         ref var e = ref _exchanges[slot];
         e.Status = status;
+        Enter(ref e, LatencyCause.ClientNetwork);
         if (e.HoldsRateLimit)
         {
             _cluster.Replicas[e.Replica].RateLimits!.Release(e.Client);
@@ -719,6 +743,7 @@ public sealed class RequestPath : IEventHandler
         ref var e = ref _exchanges[slot];
         e.Status = status;
         e.Connection = -1;
+        Enter(ref e, LatencyCause.Reset);
         _simulation.ScheduleAfter(delay, _id, KindDelivered, _exchanges.Handle(slot));
     }
 
@@ -731,6 +756,7 @@ public sealed class RequestPath : IEventHandler
             return;
         }
         var now = _simulation.Now;
+        Enter(ref e, LatencyCause.RetryBackoff); // the answer is in: a retry's back-off starts now
         if (e.Connection >= 0)
         {
             ref var c = ref _connections[e.Connection];
@@ -835,7 +861,7 @@ public sealed class RequestPath : IEventHandler
     private void Finish(int slot, ResponseStatus status, Instant now)
     {
         ref var e = ref _exchanges[slot];
-        _metrics.RecordResponse(e.Series, e.IntendedStart, now, status);
+        _metrics.RecordResponse(e.Series, e.IntendedStart, now, status, e.Spent, e.Attempt + 1);
         Finished++;
     }
 
@@ -860,6 +886,9 @@ public sealed class RequestPath : IEventHandler
         n.Series = source.Targets[old.Target].Series;
         n.IntendedStart = old.IntendedStart;
         n.Attempt = old.Attempt + 1;
+        n.Spent = old.Spent;
+        n.Mark = now;
+        n.Cause = LatencyCause.RetryBackoff;
         _metrics.RecordRetry(now, old.Series);
         _simulation.ScheduleAfter(retry.Delay(n.Attempt), _id, KindRetry, _exchanges.Handle(next));
         return true;
@@ -877,6 +906,7 @@ public sealed class RequestPath : IEventHandler
             if (e.ClientGone) continue;
             // The client gives up and closes its connection; the cluster may still be working on it.
             e.ClientGone = true;
+            Enter(ref e, LatencyCause.RetryBackoff); // the wait so far is its cause's; a retry's back-off starts now
             if (e.Connection >= 0) _connections.Close(e.Connection);
             e.Status = ResponseStatus.ClientTimeout;
             if (!TryRetry(slot, now)) Finish(slot, ResponseStatus.ClientTimeout, now);
@@ -894,7 +924,7 @@ public sealed class RequestPath : IEventHandler
 
     private sealed class ReplicaCpuDone(RequestPath path) : IStationListener
     {
-        public void OnDeparture(FifoStation station, long customer, Instant arrived, Instant started) => path.OnReplicaCpuDone(customer);
+        public void OnDeparture(FifoStation station, long customer, Instant arrived, Instant started) => path.OnReplicaCpuDone(customer, started);
     }
 
     private sealed class PodDone(RequestPath path) : IStationListener

@@ -42,7 +42,28 @@ public class ConservationProperties
         checks.Add(new($"retries in rows {seriesRows.Sum(r => r.Retries)} = result {result.Retries}", seriesRows.Sum(r => r.Retries) == result.Retries));
         checks.Add(new("no retries without a retry policy", scenario.Retry is not null || result.Retries == 0));
         checks.Add(new($"requests started {p.Started} > 0", p.Started > 0));
+        checks.AddRange(TimeConserved(result));
         return checks;
+    }
+
+    /// <summary>
+    /// Every nanosecond of a request is spent in exactly one cause: per window, per phase and over the run,
+    /// the mean time per cause adds up to the (exact) mean latency, and the slowest request's causes to its latency.
+    /// </summary>
+    private static IEnumerable<Check> TimeConserved(RunResult result)
+    {
+        static bool Adds(LatencyBreakdown b, LatencySummary l) =>
+            b.Requests == l.Count && (l.Count == 0 || Math.Abs(b.MeanMs.Sum() - l.MeanMs) <= 1e-6 * Math.Max(1, l.MeanMs));
+        yield return new($"run: causes {result.Breakdown.MeanMs.Sum()} ms = mean latency {result.Latency.MeanMs} ms", Adds(result.Breakdown, result.Latency));
+        foreach (var phase in result.Phases)
+            yield return new($"phase {phase.Name}: causes add up to the mean latency", Adds(phase.Breakdown, phase.Latency));
+        foreach (var w in result.Windows)
+        {
+            yield return new($"window {w.StartSeconds}: causes {w.Breakdown.MeanMs.Sum()} ms = mean {w.Latency.MeanMs} ms", Adds(w.Breakdown, w.Latency));
+            if (w.Slowest is { } slow)
+                yield return new($"window {w.StartSeconds}: slowest {slow.LatencyMs} ms = its causes {slow.Ms.Sum()} ms, and is the window's max {w.Latency.MaxMs}",
+                    Math.Abs(slow.Ms.Sum() - slow.LatencyMs) < 1e-6 * Math.Max(1, slow.LatencyMs) && Math.Abs(slow.LatencyMs - w.Latency.MaxMs) < 1e-9 * Math.Max(1, slow.LatencyMs));
+        }
     }
 
     private static Property AllHold(List<Check> checks)
