@@ -27,7 +27,7 @@ internal static class RunSections
         Figure(html, "p95", ReportFormat.Ms(run.LatencyMs.P95), "95th percentile");
         Figure(html, "p99", ReportFormat.Ms(run.LatencyMs.P99), $"p99.9 {ReportFormat.Ms(run.LatencyMs.P999)}");
         Figure(html, "Reloads", ReportFormat.Count(reloads.Count),
-            reloads.MeanIntervalSeconds is { } interval ? $"one per replica every {ReportFormat.Seconds(interval)}" : "none repeated");
+            reloads.MeanIntervalSeconds is { } interval ? $"one per replica every {ReportFormat.Seconds(interval)}" : reloads.Count == 0 ? "no reloads" : "none repeated");
         html.Markup("</div>\n");
 
         html.Markup("<p class=\"statuses\">Responses: ");
