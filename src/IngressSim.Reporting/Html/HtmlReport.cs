@@ -46,13 +46,13 @@ public static class HtmlReport
     /// <returns>The file written (absolute).</returns>
     public static string Write(string resultsDirectory, string outputFile)
     {
+        byte[] page = Render(resultsDirectory);
         string target = Path.GetFullPath(outputFile);
         string folder = Path.GetDirectoryName(target)!;
         if (Directory.Exists(target))
             throw new ReportInputException($"{outputFile} is a folder", $"give a file name, e.g. {Path.Combine(outputFile, FileName)}");
         if (!Directory.Exists(folder))
             throw new ReportInputException($"{outputFile}: the folder {folder} does not exist", "create it first, or write the report elsewhere");
-        byte[] page = Render(resultsDirectory);
         string partial = Path.Combine(folder, $".{Path.GetFileName(target)}.partial-{Guid.NewGuid():N}");
         try
         {

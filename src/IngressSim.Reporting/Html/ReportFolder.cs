@@ -26,6 +26,18 @@ internal sealed record ReportFolder(
     public static ReportFolder Read(string path)
     {
         if (!Directory.Exists(path)) throw new ReportInputException($"{path}: no such folder", Hint);
+        try
+        {
+            return ReadFiles(path);
+        }
+        catch (Exception e) when (e is IOException or UnauthorizedAccessException)
+        {
+            throw new ReportInputException($"cannot read {path}: {e.Message}", "check the folder and its permissions");
+        }
+    }
+
+    private static ReportFolder ReadFiles(string path)
+    {
         bool isRun = File.Exists(Path.Combine(path, "summary.json"));
         bool isComparison = File.Exists(Path.Combine(path, "comparison.json"));
         if (!isRun && !isComparison)

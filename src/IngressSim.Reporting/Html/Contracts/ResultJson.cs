@@ -38,10 +38,14 @@ internal static class ResultJson
         }
     }
 
-    // The serializer's messages end with its own path and position, which Read already gives.
+    private const string MissingFields = "missing required properties including: ";
+
+    // The serializer's messages end with the path and position Read already gives, and name our types, which mean nothing to a reader.
     private static string Cause(JsonException e)
     {
         string message = e.Message;
+        int missing = message.IndexOf(MissingFields, StringComparison.Ordinal);
+        if (missing >= 0) return "missing required field " + message[(missing + MissingFields.Length)..].TrimEnd('.');
         int path = message.IndexOf(" Path: ", StringComparison.Ordinal);
         return path < 0 ? message : message[..path];
     }
