@@ -22,10 +22,10 @@ internal static class ReportStyle
         nav.contents a { display: block; padding: .2rem .75rem; border: 1px solid var(--line); border-radius: 999px; color: var(--accent); text-decoration: none; font-size: .9rem; }
         nav.contents a:hover { background: var(--band); }
         .lead { color: var(--muted); margin: 0 0 .9rem; }
-        .figures { display: grid; grid-template-columns: repeat(auto-fit, minmax(160px, 1fr)); gap: .75rem; margin-bottom: 1rem; }
-        .figure { padding: .8rem 1rem; border: 1px solid var(--line); border-left: 4px solid var(--accent); border-radius: 6px; background: var(--band); }
+        .figures { display: grid; grid-template-columns: repeat(auto-fit, minmax(165px, 1fr)); gap: .7rem; margin-bottom: 1rem; }
+        .figure { padding: .7rem .85rem; border: 1px solid var(--line); border-left: 4px solid var(--accent); border-radius: 6px; background: var(--band); }
         .figure .label { color: var(--muted); font-size: .78rem; font-weight: 600; letter-spacing: .06em; text-transform: uppercase; }
-        .figure .value { font-size: 1.7rem; font-weight: 650; line-height: 1.25; font-variant-numeric: tabular-nums; }
+        .figure .value { font-size: 1.5rem; font-weight: 650; line-height: 1.25; font-variant-numeric: tabular-nums; }
         .figure .detail { color: var(--muted); font-size: .85rem; }
         .statuses { margin: 0; }
         .status { display: inline-block; padding: 0 .45rem; border-radius: 4px; font-weight: 600; font-size: .9rem; }
