@@ -40,6 +40,8 @@ internal static class ReportStyle
         tbody tr:nth-child(even) { background: #fbfbfc; }
         tr.total th, tr.total td { border-top: 2px solid var(--ink); font-weight: 700; }
         .num { text-align: right; white-space: nowrap; }
+        table.data th, table.data td { white-space: nowrap; }
+        table.data td:last-child { white-space: normal; }
         .significant { color: #116329; font-weight: 600; white-space: nowrap; }
         .not-significant { color: var(--muted); }
         .severity-critical, .severity-error { color: #a40e26; font-weight: 700; }
@@ -76,6 +78,9 @@ internal static class ReportStyle
           h2 { break-after: avoid; }
           .figures, .figure, figure.plot, table, ol.timeline li { break-inside: avoid; }
           .table { overflow: visible; }
+          table { font-size: 9pt; }
+          th, td { padding: .3rem .45rem; }
+          figure.plot img { width: auto; max-width: 100%; max-height: 10.5cm; }
           .figure, thead th, tbody tr:nth-child(even), .status, .kind { print-color-adjust: exact; -webkit-print-color-adjust: exact; }
           pre.scenario { white-space: pre-wrap; overflow: visible; }
         }

@@ -2,7 +2,7 @@ using IngressSim.Reporting.Comparison;
 
 namespace IngressSim.Reporting.Html;
 
-/// <summary>Writes a <see cref="SummaryTable"/> (the terminal's tables as data) as an HTML table: numbers right-aligned, the whole-run row set apart.</summary>
+/// <summary>Writes a <see cref="SummaryTable"/> (the terminal's tables as data) as an HTML table: numbers right-aligned, the whole-run row set apart, cells unbroken but the last (a note).</summary>
 internal static class ReportTables
 {
     public const string WholeRun = "whole run";
@@ -10,7 +10,7 @@ internal static class ReportTables
 
     public static void Write(HtmlBuilder html, SummaryTable table, string? caption = null)
     {
-        html.Markup("<div class=\"table\"><table>");
+        html.Markup("<div class=\"table\"><table class=\"data\">");
         if (caption is not null) html.Element("caption", caption);
         html.Markup("<thead><tr>");
         foreach (var column in table.Columns) html.Element("th", column.Header, column.RightAligned ? "num" : null);
