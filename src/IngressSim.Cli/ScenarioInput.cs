@@ -32,7 +32,10 @@ public sealed class ScenarioInput
     }
 
     /// <summary>The loaded scenario, or null after printing why it could not be loaded.</summary>
-    public LoadedScenario? Load(ParseResult parse, string? variantOverride = null)
+    public LoadedScenario? Load(ParseResult parse, string? variantOverride = null) => LoadWithDiagnostics(parse, variantOverride).Scenario;
+
+    /// <summary>As <see cref="Load"/>, keeping the diagnostics (warnings too) it printed.</summary>
+    public ScenarioLoadResult LoadWithDiagnostics(ParseResult parse, string? variantOverride = null)
     {
         var result = ScenarioLoader.Load(Resolve(parse.GetValue(Path)), new ScenarioLoadOptions
         {
@@ -40,7 +43,7 @@ public sealed class ScenarioInput
             Variant = variantOverride ?? parse.GetValue(Variant),
         });
         if (result.Diagnostics.Count > 0) Console.Error.Write(DiagnosticFormatter.Text(result.Diagnostics));
-        return result.Scenario;
+        return result;
     }
 
     /// <summary>A path as given; with none, the bundled default from the working folder's scenarios/ or the one shipped with the executable.</summary>

@@ -1,4 +1,5 @@
 using IngressSim.Model.Metrics;
+using IngressSim.Reporting.Html;
 using IngressSim.Reporting.Plots;
 
 namespace IngressSim.Reporting;
@@ -7,23 +8,37 @@ namespace IngressSim.Reporting;
 /// Writes a run's results folder (default <c>results/&lt;scenario&gt;/&lt;variant&gt;/</c>) all or nothing
 /// (issue 4) through a <see cref="StagedDirectory"/>: everything goes to a hidden sibling folder —
 /// <c>timeseries.csv</c> streamed during the run through <see cref="Timeseries"/>, the exporters' files at
-/// <see cref="Complete"/> — which is renamed into place only when complete, replacing a previous result. Disposing without completing (the run failed)
-/// deletes the partial folder and leaves any previous result untouched.
+/// <see cref="Complete"/>, then the HTML report when asked for (it reads those files) — which is renamed into place only when
+/// complete, replacing a previous result. Disposing without completing (the run failed) deletes the partial folder and
+/// leaves any previous result untouched.
 /// </summary>
 public sealed class ResultsWriter : IDisposable
 {
     private readonly StagedDirectory _folder;
     private readonly IReadOnlyList<IResultExporter> _exporters;
     private readonly TimeseriesCsvWriter _timeseries;
+    private readonly bool _report;
     private bool _finished;
 
     /// <param name="outputDirectory">The final results folder.</param>
     /// <param name="exporters">The files to write at completion; <see cref="StandardExporters"/> when null.</param>
-    public ResultsWriter(string outputDirectory, IReadOnlyList<IResultExporter>? exporters = null)
+    /// <param name="inputs">Files the run was made from (the scenario, its diagnostics), written now into the staged folder.</param>
+    /// <param name="report">Also write <see cref="HtmlReport.FileName"/>, from the finished folder's files.</param>
+    public ResultsWriter(string outputDirectory, IReadOnlyList<IResultExporter>? exporters = null, IReadOnlyList<InputFile>? inputs = null, bool report = false)
     {
         _folder = new StagedDirectory(outputDirectory);
         _exporters = exporters ?? StandardExporters();
-        _timeseries = new TimeseriesCsvWriter(File.Create(Path.Combine(_folder.Staging, TimeseriesCsvWriter.FileName)));
+        _report = report;
+        try
+        {
+            foreach (var input in inputs ?? []) File.WriteAllBytes(Path.Combine(_folder.Staging, input.FileName), input.Content);
+            _timeseries = new TimeseriesCsvWriter(File.Create(Path.Combine(_folder.Staging, TimeseriesCsvWriter.FileName)));
+        }
+        catch
+        {
+            _folder.Dispose();
+            throw;
+        }
     }
 
     /// <summary>The default folder of a run: <c>&lt;root&gt;/&lt;scenario&gt;/&lt;variant&gt;</c>.</summary>
@@ -50,6 +65,7 @@ public sealed class ResultsWriter : IDisposable
                 using var file = File.Create(Path.Combine(_folder.Staging, exporter.FileName));
                 exporter.Export(result, file);
             }
+            if (_report) HtmlReport.Write(_folder.Staging, Path.Combine(_folder.Staging, HtmlReport.FileName));
             _folder.Publish();
         }
         catch

@@ -8,7 +8,8 @@ namespace IngressSim.Cli.Tests;
 public sealed class CompareCommandTests : IDisposable
 {
     private const string Fixture = "tests/IngressSim.Cli.Tests/Data/compare-small.yaml";
-    private static readonly string[] Files = ["compare-p99-bars.png", "compare-p99-over-time.png", "comparison.csv", "comparison.json"];
+    private static readonly string[] Files =
+        ["compare-p99-bars.png", "compare-p99-over-time.png", "comparison.csv", "comparison.json", "diagnostics.json", "scenario.yaml"];
 
     private readonly string _temp = Directory.CreateTempSubdirectory("ingress-sim-compare-tests-").FullName;
 

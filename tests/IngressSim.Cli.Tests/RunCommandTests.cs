@@ -4,14 +4,18 @@ using System.Text.Json.Nodes;
 namespace IngressSim.Cli.Tests;
 
 /// <summary>
-/// <c>ingress-sim run</c> end to end: the results folder (timeseries.csv, summary.json, three PNGs),
+/// <c>ingress-sim run</c> end to end: the results folder (timeseries.csv, summary.json, three PNGs, the scenario and its diagnostics),
 /// determinism across invocations, --seed/--param/--variant reaching the run, the default folder, and
 /// bad input refused with located diagnostics before anything is written.
 /// </summary>
 public sealed class RunCommandTests : IDisposable
 {
     private const string Minimal = "scenarios/examples/minimal.yaml";
-    private static readonly string[] Files = ["timeseries.csv", "summary.json", "breakdown.csv", "latency-over-time.png", "status-codes-over-time.png", "latency-cdf.png", "latency-breakdown.png"];
+    private static readonly string[] Files =
+    [
+        "timeseries.csv", "summary.json", "breakdown.csv", "latency-over-time.png", "status-codes-over-time.png", "latency-cdf.png",
+        "latency-breakdown.png", "scenario.yaml", "diagnostics.json",
+    ];
     private static readonly byte[] PngSignature = [0x89, (byte)'P', (byte)'N', (byte)'G', 0x0D, 0x0A, 0x1A, 0x0A];
 
     private readonly string _temp = Directory.CreateTempSubdirectory("ingress-sim-run-tests-").FullName;
@@ -85,7 +89,7 @@ public sealed class RunCommandTests : IDisposable
     private static double Parse(string cell) => double.Parse(cell, CultureInfo.InvariantCulture);
 
     [Fact]
-    public void Run_MinimalScenario_WritesEveryResultFile()
+    public void Run_MinimalScenario_WritesTheResultFiles()
     {
         var folder = Out("minimal");
         var r = RunOk(Minimal, "--out", folder);

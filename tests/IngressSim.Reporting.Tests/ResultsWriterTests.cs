@@ -1,4 +1,6 @@
+using System.Text;
 using IngressSim.Model.Metrics;
+using IngressSim.Reporting.Html;
 
 namespace IngressSim.Reporting.Tests;
 
@@ -40,6 +42,24 @@ public sealed class ResultsWriterTests : IDisposable
             Directory.GetFiles(Target).Select(Path.GetFileName).Order());
         Assert.Equal(["base"], Siblings());
         Assert.StartsWith("window_start_s,", File.ReadAllText(Path.Combine(Target, "timeseries.csv")));
+    }
+
+    [Fact]
+    public void Complete_WithInputsAndReport_PublishesThemWithTheResults_AndTheReportReadsTheRealSummary()
+    {
+        byte[] scenario = Encoding.UTF8.GetBytes("kind: Scenario\n");
+        using (var writer = new ResultsWriter(Target, inputs: [new InputFile(InputFile.Scenario, scenario)], report: true))
+            writer.Complete(SyntheticRun.Create(writer.Timeseries, seconds: 60));
+
+        Assert.Equal(
+            ["latency-cdf.png", "latency-over-time.png", "report.html", "scenario.yaml", "status-codes-over-time.png", "summary.json", "timeseries.csv"],
+            Directory.GetFiles(Target).Select(Path.GetFileName).Order());
+        Assert.Equal(scenario, File.ReadAllBytes(Path.Combine(Target, "scenario.yaml")));
+        string html = File.ReadAllText(Path.Combine(Target, "report.html"));
+        Assert.Contains("<tr><th>storm</th>", html);
+        Assert.Contains("<span class=\"line\">kind: Scenario</span>", html);
+        Assert.Equal(HtmlReport.Render(Target), File.ReadAllBytes(Path.Combine(Target, "report.html")));
+        Assert.Equal(["base"], Siblings());
     }
 
     [Fact]

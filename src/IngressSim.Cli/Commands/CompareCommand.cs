@@ -56,6 +56,7 @@ public static class CompareCommand
             if (result.GetValueOrDefault<int>() < 1) result.AddError("--parallel must be at least 1");
         });
         var output = new Option<string?>("--out") { Description = "comparison folder (default: results/<scenario>/compare/)", HelpName = "DIR" };
+        var report = ReportCommand.ReportOption();
 
         var command = new Command("compare", "Run a scenario's variants with replications and compare them with confidence intervals.");
         command.Arguments.Add(input.Path);
@@ -65,6 +66,7 @@ public static class CompareCommand
         command.Options.Add(precision);
         command.Options.Add(parallel);
         command.Options.Add(output);
+        command.Options.Add(report);
         command.Validators.Add(result =>
         {
             if (result.GetResult(replications) is not null && result.GetResult(precision) is not null)
@@ -85,7 +87,8 @@ public static class CompareCommand
             long started = Stopwatch.GetTimestamp();
             var result = Run(runner, plan, cancellation);
             double wall = Stopwatch.GetElapsedTime(started).TotalSeconds;
-            string folder = ComparisonWriter.Write(parse.GetValue(output) ?? ComparisonWriter.DefaultDirectory("results", plan.Base.Name), result);
+            string folder = ComparisonWriter.Write(parse.GetValue(output) ?? ComparisonWriter.DefaultDirectory("results", plan.Base.Name), result,
+                inputs: ResultInputs.Of(plan.Base, load.Diagnostics), report: parse.GetValue(report));
 
             foreach (var table in ComparisonTable.For(result)) SummaryTableView.Print(table);
             if (!result.PrecisionReached)

@@ -14,17 +14,19 @@ public static class RunCommand
         var input = new ScenarioInput();
         var output = new Option<string?>("--out") { Description = "results folder (default: results/<scenario>/<variant>/)", HelpName = "DIR" };
         var seed = new Option<ulong?>("--seed") { Description = "override the scenario's seed" };
+        var report = ReportCommand.ReportOption();
         var command = new Command("run", "Simulate a scenario: timeseries.csv, summary.json and plots in a results folder.");
         input.AddTo(command);
         command.Options.Add(output);
         command.Options.Add(seed);
+        command.Options.Add(report);
         command.SetAction((parse, cancellation) =>
         {
-            var scenario = input.Load(parse);
-            if (scenario is null) return Task.FromResult(ExitCodes.BadInput);
+            var load = input.LoadWithDiagnostics(parse);
+            if (load.Scenario is not { } scenario) return Task.FromResult(ExitCodes.BadInput);
             var run = new ScenarioRun(scenario, parse.GetValue(seed));
             string folder = parse.GetValue(output) ?? ResultsWriter.DefaultDirectory("results", run.Identity);
-            using var writer = new ResultsWriter(folder);
+            using var writer = new ResultsWriter(folder, inputs: ResultInputs.Of(scenario, load.Diagnostics), report: parse.GetValue(report));
             var result = RunProgressView.Run(run, writer.Timeseries, cancellation);
             writer.Complete(result);
             SummaryTableView.Print(result);

@@ -23,10 +23,12 @@ public static class ValidationRun
     private static IEnumerable<Kubernetes.Diagnostics.Diagnostic> ValidateScenario(string path, ScenarioLoadOptions? options)
     {
         var result = ScenarioLoader.Load(path, options);
-        return result.Scenario is { } scenario
-            ? [.. result.Diagnostics, .. ScenarioLinter.Lint(new LintContext(scenario.Manifests, scenario))]
-            : result.Diagnostics;
+        return result.Scenario is { } scenario ? WithLint(scenario, result.Diagnostics) : result.Diagnostics;
     }
+
+    /// <summary>What validate reports for a scenario already loaded: the loader's diagnostics, then lint's.</summary>
+    public static IReadOnlyList<Kubernetes.Diagnostics.Diagnostic> WithLint(LoadedScenario scenario, IEnumerable<Kubernetes.Diagnostics.Diagnostic> loadDiagnostics) =>
+        [.. loadDiagnostics, .. ScenarioLinter.Lint(new LintContext(scenario.Manifests, scenario))];
 
     private static IEnumerable<Kubernetes.Diagnostics.Diagnostic> ValidateManifests(string path)
     {
