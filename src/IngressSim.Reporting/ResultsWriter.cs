@@ -1,4 +1,5 @@
 using IngressSim.Model.Metrics;
+using IngressSim.Reporting.OpenMetrics;
 using IngressSim.Reporting.Plots;
 
 namespace IngressSim.Reporting;
@@ -15,15 +16,26 @@ public sealed class ResultsWriter : IDisposable
     private readonly StagedDirectory _folder;
     private readonly IReadOnlyList<IResultExporter> _exporters;
     private readonly TimeseriesCsvWriter _timeseries;
+    private readonly OpenMetricsWriter? _openMetrics;
+    private readonly FileStream? _openMetricsFile;
     private bool _finished;
 
     /// <param name="outputDirectory">The final results folder.</param>
     /// <param name="exporters">The files to write at completion; <see cref="StandardExporters"/> when null.</param>
-    public ResultsWriter(string outputDirectory, IReadOnlyList<IResultExporter>? exporters = null)
+    /// <param name="openMetrics">Also write <c>metrics.om</c> for these series, simulated time 0 at this Unix time.</param>
+    public ResultsWriter(string outputDirectory, IReadOnlyList<IResultExporter>? exporters = null,
+        (IReadOnlyList<string> Series, double StartUnixSeconds)? openMetrics = null)
     {
         _folder = new StagedDirectory(outputDirectory);
         _exporters = exporters ?? StandardExporters();
         _timeseries = new TimeseriesCsvWriter(File.Create(Path.Combine(_folder.Staging, TimeseriesCsvWriter.FileName)));
+        if (openMetrics is { } om)
+        {
+            _openMetricsFile = File.Create(Path.Combine(_folder.Staging, OpenMetricsWriter.FileName));
+            _openMetrics = new OpenMetricsWriter(_openMetricsFile, om.Series, _folder.Staging, om.StartUnixSeconds);
+            Timeseries = new WindowFanOut(_timeseries, _openMetrics);
+        }
+        else Timeseries = _timeseries;
     }
 
     /// <summary>The default folder of a run: <c>&lt;root&gt;/&lt;scenario&gt;/&lt;variant&gt;</c>.</summary>
@@ -35,8 +47,8 @@ public sealed class ResultsWriter : IDisposable
 
     public string OutputDirectory => _folder.Target;
 
-    /// <summary>The recorder's window sink: streams <c>timeseries.csv</c> into the staging folder.</summary>
-    public IWindowSink Timeseries => _timeseries;
+    /// <summary>The recorder's window sink: streams <c>timeseries.csv</c> (and the scratch of <c>metrics.om</c>) into the staging folder.</summary>
+    public IWindowSink Timeseries { get; }
 
     /// <summary>Writes every exporter's file, then moves the folder into place (replacing an older result).</summary>
     public void Complete(RunResult result)
@@ -45,6 +57,12 @@ public sealed class ResultsWriter : IDisposable
         try
         {
             _timeseries.Dispose();
+            if (_openMetrics is not null)
+            {
+                _openMetrics.Complete(result);
+                _openMetrics.Dispose();
+                _openMetricsFile!.Dispose();
+            }
             foreach (var exporter in _exporters)
             {
                 using var file = File.Create(Path.Combine(_folder.Staging, exporter.FileName));
@@ -66,6 +84,8 @@ public sealed class ResultsWriter : IDisposable
         if (_finished) return;
         _finished = true;
         _timeseries.Dispose();
+        _openMetrics?.Dispose();
+        _openMetricsFile?.Dispose();
         _folder.Dispose();
     }
 }

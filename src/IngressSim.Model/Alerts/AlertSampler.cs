@@ -61,21 +61,8 @@ public sealed class AlertSampler : IWindowSink
         _bySelector.Add(selector, probe);
     }
 
-    /// <summary>The labels a window row has: <c>service</c> and <c>namespace</c> from its <c>namespace/name</c> series.</summary>
-    internal static string LabelOf(string series, string label)
-    {
-        int slash = series.IndexOf('/');
-        if (slash < 0) return "";
-        return label switch
-        {
-            AlertMetrics.ServiceLabel => series[(slash + 1)..],
-            AlertMetrics.NamespaceLabel => series[..slash],
-            _ => "",
-        };
-    }
-
-    /// <summary>Status label values as ingress-nginx writes them: the HTTP code ("200" for every 2xx); client-side failures by name.</summary>
-    internal static string StatusLabel(ResponseStatus status) => status == ResponseStatus.Ok2xx ? "200" : status.Label();
+    private static string LabelOf(string series, string label) =>
+        label == AlertMetrics.ServiceLabel ? SeriesLabels.Service(series) : SeriesLabels.Namespace(series);
 
     private abstract class Probe(MetricSelector selector)
     {
@@ -116,7 +103,7 @@ public sealed class AlertSampler : IWindowSink
 
         public RequestCountProbe(MetricSelector selector) : base(selector) =>
             _statuses = ResponseStatuses.All
-                .Where(s => selector.Matchers.Where(m => m.Label == AlertMetrics.StatusLabel).All(m => m.Matches(StatusLabel(s))))
+                .Where(s => selector.Matchers.Where(m => m.Label == AlertMetrics.StatusLabel).All(m => m.Matches(SeriesLabels.Status(s))))
                 .ToArray();
 
         protected override double Empty => 0;
