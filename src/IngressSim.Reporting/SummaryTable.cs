@@ -50,13 +50,13 @@ public sealed record SummaryTable(string Title, IReadOnlyList<SummaryColumn> Col
         if (result.Cost is not { } cost) return null;
         SummaryColumn[] columns = [new("Item", false), new("Quantity", true), new("Per month", true), new("Monthly", true)];
         var rows = cost.Items
-            .Select(i => (IReadOnlyList<string>)[i.Name, i.Quantity.ToString("0.###", CultureInfo.InvariantCulture), Money(i.UnitMonthly), Money(i.Monthly)])
+            .Select(i => (IReadOnlyList<string>)[i.Name, i.Quantity.ToString("0.###", CultureInfo.InvariantCulture), Money(i.UnitMonthly, unit: true), Money(i.Monthly)])
             .Append(["total", "", "", Money(cost.MonthlyTotal)])
             .ToArray();
         return new SummaryTable($"Monthly cost ({cost.Currency}): {Money(cost.MonthlyTotal)}", columns, rows);
     }
 
-    private static string Money(double value) => value.ToString("#,##0.00", CultureInfo.InvariantCulture);
+    private static string Money(double value, bool unit = false) => value.ToString(unit ? "#,##0.00##" : "#,##0.00", CultureInfo.InvariantCulture);
 
     /// <summary>Simulated time as m:ss (h:mm:ss from an hour), how a reader finds it on the plots' minute axis.</summary>
     internal static string Clock(double seconds)

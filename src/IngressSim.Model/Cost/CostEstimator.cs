@@ -9,7 +9,8 @@ public readonly record struct LoadBalancerTraffic(double NewConnectionsPerSecond
 /// <summary>
 /// Prices a design per <see cref="CostSpec"/>: the cloud load balancers the exposure needs (one per ingress
 /// controller, one per Service, or none for NodePort), their traffic charges from the simulated rates,
-/// and the nodes. Money is rounded to cents per line, the total is the sum of the lines.
+/// and the nodes. Each line's monthly amount is rounded to cents (unit prices to 1/100 cent, so that
+/// 0.0225 $/h × 730 h shows as 16.425), the total is the sum of the lines.
 /// </summary>
 public static class CostEstimator
 {
@@ -102,7 +103,7 @@ public static class CostEstimator
         traffic.BytesPerHour / prices.ProcessedPerHour.Bytes);
 
     private static CostItem Line(string name, double quantity, double unitMonthly, string note) =>
-        new(name, Math.Round(quantity, 3), Cents(unitMonthly), Cents(quantity * unitMonthly), note);
+        new(name, Math.Round(quantity, 3), Math.Round(unitMonthly, 4), Cents(quantity * unitMonthly), note);
 
     private static double Cents(double amount) => Math.Round(amount, 2, MidpointRounding.AwayFromZero);
 }
