@@ -112,7 +112,7 @@ public sealed class AlertEvaluator
     }
 
     /// <summary>The exact quantile with the rank rule of the latency percentiles, <c>(long)(φ·n + 0.5)</c> (TOOLCHAIN.md); NaN without observations.</summary>
-    internal static double QuantileOf(List<double> observed, double quantile)
+    public static double QuantileOf(List<double> observed, double quantile)
     {
         if (observed.Count == 0) return double.NaN;
         observed.Sort();
