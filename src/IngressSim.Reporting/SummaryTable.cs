@@ -38,7 +38,7 @@ public sealed record SummaryTable(string Title, IReadOnlyList<SummaryColumn> Col
         {
             if (alert.Firings.Count == 0) rows.Add([alert.Name, alert.Severity, "never fired", "", ""]);
             foreach (var f in alert.Firings)
-                rows.Add([alert.Name, alert.Severity, Clock(f.FiredAtSeconds), f.ResolvedAtSeconds is { } r ? Clock(r) : "still firing", Format(f.PeakValue)]);
+                rows.Add([alert.Name, alert.Severity, Clock(f.FiredAtSeconds), f.ResolvedAtSeconds is { } r ? Clock(r) : "still firing", Peak(f.PeakValue)]);
         }
         int fired = result.Alerts.Count(a => a.Firings.Count > 0);
         return new SummaryTable($"Alerts: {fired} of {result.Alerts.Count} fired", columns, rows);
@@ -55,6 +55,10 @@ public sealed record SummaryTable(string Title, IReadOnlyList<SummaryColumn> Col
             .ToArray();
         return new SummaryTable($"Monthly cost ({cost.Currency}): {Money(cost.MonthlyTotal)}", columns, rows);
     }
+
+    // Rules compare rates and ratios as small as 0.005: three significant digits, not two decimals.
+    private static string Peak(double value) =>
+        Math.Abs(value) >= 100 || double.IsNaN(value) ? Format(value) : value.ToString("G3", CultureInfo.InvariantCulture);
 
     private static string Money(double value, bool unit = false) => value.ToString(unit ? "#,##0.00##" : "#,##0.00", CultureInfo.InvariantCulture);
 
