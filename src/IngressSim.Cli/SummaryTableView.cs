@@ -7,7 +7,13 @@ namespace IngressSim.Cli;
 /// <summary>Prints a run's <see cref="SummaryTable"/> with Spectre.Console (plain text when not a terminal; NO_COLOR respected).</summary>
 public static class SummaryTableView
 {
-    public static void Print(RunResult result) => Print(SummaryTable.For(result));
+    /// <summary>The phase table, then the alerts and the monthly cost when the result has them.</summary>
+    public static void Print(RunResult result)
+    {
+        Print(SummaryTable.For(result));
+        if (SummaryTable.Alerts(result) is { } alerts) Print(alerts);
+        if (SummaryTable.Cost(result) is { } cost) Print(cost);
+    }
 
     public static void Print(SummaryTable model)
     {

@@ -1,5 +1,6 @@
 using IngressSim.Model.Metrics;
 using IngressSim.Reporting.Html;
+using IngressSim.Reporting.OpenMetrics;
 using IngressSim.Reporting.Plots;
 
 namespace IngressSim.Reporting;
@@ -18,13 +19,17 @@ public sealed class ResultsWriter : IDisposable
     private readonly IReadOnlyList<IResultExporter> _exporters;
     private readonly TimeseriesCsvWriter _timeseries;
     private readonly bool _report;
+    private readonly OpenMetricsWriter? _openMetrics;
+    private readonly FileStream? _openMetricsFile;
     private bool _finished;
 
     /// <param name="outputDirectory">The final results folder.</param>
     /// <param name="exporters">The files to write at completion; <see cref="StandardExporters"/> when null.</param>
     /// <param name="inputs">Files the run was made from (the scenario, its diagnostics), written now into the staged folder.</param>
     /// <param name="report">Also write <see cref="HtmlReport.FileName"/>, from the finished folder's files.</param>
-    public ResultsWriter(string outputDirectory, IReadOnlyList<IResultExporter>? exporters = null, IReadOnlyList<InputFile>? inputs = null, bool report = false)
+    /// <param name="openMetrics">Also write <c>metrics.om</c> for these series, simulated time 0 at this Unix time.</param>
+    public ResultsWriter(string outputDirectory, IReadOnlyList<IResultExporter>? exporters = null, IReadOnlyList<InputFile>? inputs = null, bool report = false,
+        (IReadOnlyList<string> Series, double StartUnixSeconds)? openMetrics = null)
     {
         _folder = new StagedDirectory(outputDirectory);
         _exporters = exporters ?? StandardExporters();
@@ -33,6 +38,13 @@ public sealed class ResultsWriter : IDisposable
         {
             foreach (var input in inputs ?? []) File.WriteAllBytes(Path.Combine(_folder.Staging, input.FileName), input.Content);
             _timeseries = new TimeseriesCsvWriter(File.Create(Path.Combine(_folder.Staging, TimeseriesCsvWriter.FileName)));
+            if (openMetrics is { } om)
+            {
+                _openMetricsFile = File.Create(Path.Combine(_folder.Staging, OpenMetricsWriter.FileName));
+                _openMetrics = new OpenMetricsWriter(_openMetricsFile, om.Series, _folder.Staging, om.StartUnixSeconds);
+                Timeseries = new WindowFanOut(_timeseries, _openMetrics);
+            }
+            else Timeseries = _timeseries;
         }
         catch
         {
@@ -50,8 +62,8 @@ public sealed class ResultsWriter : IDisposable
 
     public string OutputDirectory => _folder.Target;
 
-    /// <summary>The recorder's window sink: streams <c>timeseries.csv</c> into the staging folder.</summary>
-    public IWindowSink Timeseries => _timeseries;
+    /// <summary>The recorder's window sink: streams <c>timeseries.csv</c> (and the scratch of <c>metrics.om</c>) into the staging folder.</summary>
+    public IWindowSink Timeseries { get; }
 
     /// <summary>Writes every exporter's file, then moves the folder into place (replacing an older result).</summary>
     public void Complete(RunResult result)
@@ -60,6 +72,12 @@ public sealed class ResultsWriter : IDisposable
         try
         {
             _timeseries.Dispose();
+            if (_openMetrics is not null)
+            {
+                _openMetrics.Complete(result);
+                _openMetrics.Dispose();
+                _openMetricsFile!.Dispose();
+            }
             foreach (var exporter in _exporters)
             {
                 using var file = File.Create(Path.Combine(_folder.Staging, exporter.FileName));
@@ -82,6 +100,8 @@ public sealed class ResultsWriter : IDisposable
         if (_finished) return;
         _finished = true;
         _timeseries.Dispose();
+        _openMetrics?.Dispose();
+        _openMetricsFile?.Dispose();
         _folder.Dispose();
     }
 }

@@ -1,4 +1,6 @@
 using System.Text.Json;
+using IngressSim.Model.Alerts;
+using IngressSim.Model.Cost;
 using IngressSim.Model.Metrics;
 
 namespace IngressSim.Reporting;
@@ -74,6 +76,54 @@ public sealed class SummaryJsonExporter(bool deterministic = false) : IResultExp
         json.WriteNumber("reloads", result.ReloadsDropped);
         json.WriteNumber("timelineEvents", result.TimelineDropped);
         json.WriteEndObject();
+        WriteAlerts(json, result.Alerts);
+        if (result.Cost is { } cost) WriteCost(json, cost);
+        json.WriteEndObject();
+    }
+
+    private static void WriteAlerts(Utf8JsonWriter json, IReadOnlyList<AlertResult> alerts)
+    {
+        json.WriteStartArray("alerts");
+        foreach (var alert in alerts)
+        {
+            json.WriteStartObject();
+            json.WriteString("name", alert.Name);
+            json.WriteString("description", alert.Description ?? "");
+            json.WriteString("severity", alert.Severity);
+            json.WriteString("expression", alert.Expression);
+            json.WriteStartArray("firings");
+            foreach (var firing in alert.Firings)
+            {
+                json.WriteStartObject();
+                json.WriteNumber("firedAtSeconds", firing.FiredAtSeconds);
+                if (firing.ResolvedAtSeconds is { } resolved) json.WriteNumber("resolvedAtSeconds", resolved);
+                else json.WriteNull("resolvedAtSeconds");
+                Number(json, "peakValue", firing.PeakValue);
+                json.WriteEndObject();
+            }
+            json.WriteEndArray();
+            json.WriteEndObject();
+        }
+        json.WriteEndArray();
+    }
+
+    private static void WriteCost(Utf8JsonWriter json, CostEstimate cost)
+    {
+        json.WriteStartObject("cost");
+        json.WriteString("currency", cost.Currency);
+        json.WriteNumber("monthlyTotal", cost.MonthlyTotal);
+        json.WriteStartArray("items");
+        foreach (var item in cost.Items)
+        {
+            json.WriteStartObject();
+            json.WriteString("name", item.Name);
+            json.WriteNumber("quantity", item.Quantity);
+            json.WriteNumber("unitMonthly", item.UnitMonthly);
+            json.WriteNumber("monthly", item.Monthly);
+            json.WriteString("note", item.Note);
+            json.WriteEndObject();
+        }
+        json.WriteEndArray();
         json.WriteEndObject();
     }
 

@@ -1,5 +1,10 @@
 using IngressSim.Engine.Time;
+using IngressSim.Kubernetes.Diagnostics;
+using IngressSim.Scenarios.Alerts;
 using IngressSim.Scenarios.Binding;
+using IngressSim.Scenarios.Cost;
+using IngressSim.Scenarios.Loading;
+using IngressSim.Scenarios.Yaml;
 using IngressSim.Scenarios.Cluster;
 using IngressSim.Scenarios.Timeline;
 using IngressSim.Scenarios.Traffic;
@@ -54,6 +59,12 @@ public sealed record ScenarioSpec : IValidatable
     public IReadOnlyList<TimelineEventSpec> Timeline { get; init; } = [];
     public IReadOnlyDictionary<string, VariantSpec> Variants { get; init; } = new Dictionary<string, VariantSpec>();
 
+    /// <summary>Alert rules over the simulated metrics, evaluated at the end of every window (docs/scenario-format.md, Alerts).</summary>
+    public IReadOnlyList<AlertSpec> Alerts { get; init; } = [];
+
+    /// <summary>Prices for the monthly cost of the design (docs/scenario-format.md, Cost); defaults from MODEL_FACTS §7.</summary>
+    public CostSpec Cost { get; init; } = new();
+
     public void Validate(ValidationContext context)
     {
         for (int i = 0; i < Phases.Count; i++)
@@ -64,6 +75,8 @@ public sealed record ScenarioSpec : IValidatable
         ReportDuplicates(context, "cluster.controllers", "controllers", Cluster.Controllers.Select(c => c.Name));
         ReportDuplicates(context, "traffic.sources", "traffic sources", Traffic.Sources.Select(s => s.Name));
         ReportDuplicates(context, "cluster.fleets", "fleets", Cluster.Fleets.Select(f => f.Name));
+        ReportDuplicates(context, "alerts", "alerts", Alerts.Select(a => a.Name));
+        for (int i = 0; i < Alerts.Count; i++) CheckAlertExpression(context, i);
 
         var fleets = Cluster.Fleets.Select(f => f.Name).ToList();
         for (int i = 0; i < Traffic.Sources.Count; i++)
@@ -100,6 +113,21 @@ public sealed record ScenarioSpec : IValidatable
                 return null;
         }
     }
+
+    /// <summary>Parses a rule's expression against the window (its evaluation interval); a problem points at its character.</summary>
+    private void CheckAlertExpression(ValidationContext context, int index)
+    {
+        if (AlertExpressionParser.TryParse(Alerts[index].Expr, Window, out _, out var error)) return;
+        var node = context.NodeAt("alerts", index) is MappingNode item && item["expr"] is ScalarNode expr ? expr : null;
+        var at = node is null ? context.LocationOf("alerts", index) : LocationInScalar(node, error.Position);
+        context.Error(ScenarioCodes.AlertRule, $"alert '{Alerts[index].Name}': {error.Message}", at, error.Hint);
+    }
+
+    /// <summary>The line and column of a character of a one-line scalar (after its opening quote); a block or multi-line scalar's start otherwise.</summary>
+    private static SourceLocation LocationInScalar(ScalarNode scalar, int offset) =>
+        scalar.IsBlock || scalar.Value.Contains('\n') || scalar.Origin is not null
+            ? scalar.Location
+            : scalar.Location with { Column = scalar.Location.Column + (scalar.IsPlain ? 0 : 1) + offset };
 
     private static void ReportDuplicates(ValidationContext context, string path, string what, IEnumerable<string> names)
     {

@@ -1,3 +1,6 @@
+using IngressSim.Model.Alerts;
+using IngressSim.Model.Cost;
+
 namespace IngressSim.Model.Metrics;
 
 /// <summary>Which run this is: enough to reproduce it.</summary>
@@ -61,6 +64,12 @@ public sealed record RunResult(
 
     /// <summary>Mean time per cause over every request of the run.</summary>
     public LatencyBreakdown Breakdown { get; init; } = LatencyBreakdown.Empty;
+
+    /// <summary>The scenario's alert rules and when each fired and resolved.</summary>
+    public IReadOnlyList<AlertResult> Alerts { get; init; } = [];
+
+    /// <summary>The design's monthly cost from the scenario's prices; null for results built without a scenario (tests).</summary>
+    public CostEstimate? Cost { get; init; }
 }
 
 /// <summary>Why a WebSocket session ended: its own lifetime, or cut by the proxy.</summary>

@@ -33,3 +33,12 @@ public sealed class DiscardWindowRows : IWindowSink
 
     public void Write(in SeriesWindow row) { }
 }
+
+/// <summary>Hands every row to several sinks in order (timeseries.csv and metrics.om from one run).</summary>
+public sealed class WindowFanOut(params IWindowSink[] sinks) : IWindowSink
+{
+    public void Write(in SeriesWindow row)
+    {
+        foreach (var sink in sinks) sink.Write(in row);
+    }
+}

@@ -1,9 +1,12 @@
 using System.Diagnostics;
 using IngressSim.Engine.Events;
 using IngressSim.Engine.Time;
+using IngressSim.Model.Alerts;
 using IngressSim.Model.ControlPlane;
+using IngressSim.Model.Cost;
 using IngressSim.Model.Metrics;
 using IngressSim.Model.Pipeline;
+using IngressSim.Scenarios.Alerts;
 using IngressSim.Scenarios.Loading;
 
 namespace IngressSim.Model.Running;
@@ -39,7 +42,9 @@ public sealed class ScenarioRun
         var spec = _scenario.Spec;
         var end = Instant.Zero + spec.Duration;
         var phases = spec.Phases.Select(p => new RunPhase(p.Name, Instant.Zero + p.Start, Instant.Zero + p.End)).ToArray();
-        var metrics = new MetricsRecorder(Cluster.SeriesNames, phases, end, sink, spec.Window);
+        var rules = spec.Alerts.Select(a => AlertExpressionParser.Parse(a.Expr, spec.Window)).ToArray(); // checked at load
+        var sampler = new AlertSampler(rules, sink);
+        var metrics = new MetricsRecorder(Cluster.SeriesNames, phases, end, sampler, spec.Window);
         var path = Path = new RequestPath(Simulation, Cluster, metrics, end);
         var gauges = new WindowGauges(Simulation, Cluster, path, metrics, spec.Window, end);
         var controlPlane = new ClusterControlPlane(Simulation, _scenario, Cluster, path, metrics, end);
@@ -56,6 +61,14 @@ public sealed class ScenarioRun
         }
         controlPlane.Finish();
         double wall = Stopwatch.GetElapsedTime(started).TotalSeconds;
-        return metrics.Finish(Identity, Simulation.ProcessedEvents, wall);
+        var result = metrics.Finish(Identity, Simulation.ProcessedEvents, wall);
+        var replicas = Cluster.Replicas.Select(r => new ReplicaLabels(r.Name, r.Controller.Name, r.Controller.Spec.Namespace)).ToArray();
+        var active = sampler.ActiveConnections.Where(double.IsFinite).DefaultIfEmpty(0).Average();
+        var traffic = CostEstimator.Traffic(spec.Cost, result, active, Cluster.Controllers.Count, Cluster.Services.Count);
+        return result with
+        {
+            Alerts = new AlertEvaluator(result, sampler, replicas).Evaluate(spec.Alerts, rules),
+            Cost = CostEstimator.Estimate(spec.Cost, traffic, Cluster.Services.Count, spec.Cluster.Nodes),
+        };
     }
 }

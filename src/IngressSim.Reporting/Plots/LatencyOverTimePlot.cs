@@ -7,7 +7,8 @@ namespace IngressSim.Reporting.Plots;
 /// <c>latency-over-time.png</c>: p50, p95 and p99 of all requests per window, phases shaded and named,
 /// reload starts marked along the bottom. The y axis turns logarithmic when the percentiles span more
 /// than a factor <see cref="LogScaleRatio"/> — a 2 s storm tail over a 50 ms baseline would otherwise
-/// flatten the baseline into the axis.
+/// flatten the baseline into the axis. Each alert that fired gets a lane of bars above the lines, one bar
+/// per firing (to the end of the run while still firing), so a reader sees what was on the pager when.
 /// </summary>
 public sealed class LatencyOverTimePlot : IResultExporter
 {
@@ -31,12 +32,17 @@ public sealed class LatencyOverTimePlot : IResultExporter
         Func<double, double> y = log ? ms => Math.Log10(Math.Max(FloorMs, ms)) : ms => ms;
         double yMin = log ? Math.Floor(y(lowest)) : 0;
         double yMax = log ? Math.Ceiling(y(highest) + 0.15) : highest * 1.15;
+        var fired = result.Alerts.Where(a => a.Firings.Count > 0).ToArray();
+        double lane = (yMax - yMin) * AlertLaneShare;
+        double linesTop = yMax;
+        yMax += lane * (fired.Length + (fired.Length > 0 ? 1 : 0)); // headroom: one lane per alert, one for the phase names
 
         ShadePhases(plot, result, time, yMax);
         AddLine(plot, x, windows.Select(w => y(w.Latency.P50Ms)).ToArray(), PlotStyle.P50, "p50");
         AddLine(plot, x, windows.Select(w => y(w.Latency.P95Ms)).ToArray(), PlotStyle.P95, "p95");
         AddLine(plot, x, windows.Select(w => y(w.Latency.P99Ms)).ToArray(), PlotStyle.P99, "p99");
         MarkReloads(plot, result, time, yMin + (yMax - yMin) * 0.02);
+        MarkAlerts(plot, fired, result.SimulatedSeconds, time, linesTop, lane);
 
         plot.XLabel(time.Label);
         plot.YLabel(log ? "Latency (ms, log scale)" : "Latency (ms)");
@@ -74,6 +80,29 @@ public sealed class LatencyOverTimePlot : IResultExporter
             label.LabelFontColor = Colors.DimGray;
             label.OffsetX = 4;
             label.OffsetY = 4;
+        }
+    }
+
+    private const double AlertLaneShare = 0.06;
+
+    private static void MarkAlerts(Plot plot, IReadOnlyList<Model.Alerts.AlertResult> alerts, double end, TimeAxis time, double bottom, double lane)
+    {
+        int warnings = 0, criticals = 0;
+        for (int i = 0; i < alerts.Count; i++)
+        {
+            var alert = alerts[i];
+            bool critical = alert.Severity == "critical";
+            var color = PlotStyle.ForAlert(critical, critical ? criticals++ : warnings++);
+            double y = bottom + lane * (alerts.Count - i - 0.5);
+            for (int f = 0; f < alert.Firings.Count; f++)
+            {
+                var firing = alert.Firings[f];
+                var bar = plot.Add.Line(time.ToAxis(firing.FiredAtSeconds), y, time.ToAxis(firing.ResolvedAtSeconds ?? end), y);
+                bar.LineColor = color;
+                bar.LineWidth = 9;
+                bar.MarkerSize = 0;
+                if (f == 0) bar.LegendText = $"alert {alert.Name} ({alert.Severity})";
+            }
         }
     }
 

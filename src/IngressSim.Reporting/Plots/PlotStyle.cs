@@ -22,6 +22,13 @@ internal static class PlotStyle
         Colors.DarkOrange, Colors.Crimson, Colors.MediumVioletRed, Colors.RoyalBlue, Colors.Teal,
     ];
 
+    // Alerts in warm colours apart from the percentile lines; critical ones start from red.
+    private static readonly Color[] WarningAlertColors = [Colors.GoldenRod, Colors.Chocolate, Colors.Olive, Colors.Peru];
+    private static readonly Color[] CriticalAlertColors = [Colors.Red, Colors.DeepPink, Colors.FireBrick, Colors.Magenta];
+
+    public static Color ForAlert(bool critical, int index) =>
+        critical ? CriticalAlertColors[index % CriticalAlertColors.Length] : WarningAlertColors[index % WarningAlertColors.Length];
+
     private static readonly Color[] PhaseFills = [Colors.Gray.WithAlpha(.10), Colors.SteelBlue.WithAlpha(.10)];
 
     public static Color ForStatus(ResponseStatus status) => StatusColors[(int)status];

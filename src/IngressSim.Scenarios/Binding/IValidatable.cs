@@ -21,14 +21,20 @@ public sealed class ValidationContext(MappingNode node, DiagnosticBag diagnostic
     public void Error(string path, string message, string? hint = null, int? index = null) =>
         diagnostics.Error(ScenarioCodes.Inconsistent, message, LocationOf(path, index), hint);
 
-    public SourceLocation LocationOf(string path, int? index = null)
+    /// <summary>Reports a problem with its own code at a position found with <see cref="NodeAt"/> (e.g. inside a scalar's text).</summary>
+    public void Error(string code, string message, SourceLocation at, string? hint) => diagnostics.Error(code, message, at, hint);
+
+    public SourceLocation LocationOf(string path, int? index = null) => NodeAt(path, index).Location;
+
+    /// <summary>The node of a field or list item, or the nearest ancestor present.</summary>
+    public SourceNode NodeAt(string path, int? index = null)
     {
         SourceNode current = node;
         foreach (var field in path.Split('.'))
         {
-            if (current is not MappingNode mapping || mapping[field] is not { } child) return current.Location;
+            if (current is not MappingNode mapping || mapping[field] is not { } child) return current;
             current = child;
         }
-        return index is { } i && current is SequenceNode sequence && i < sequence.Items.Count ? sequence.Items[i].Location : current.Location;
+        return index is { } i && current is SequenceNode sequence && i < sequence.Items.Count ? sequence.Items[i] : current;
     }
 }

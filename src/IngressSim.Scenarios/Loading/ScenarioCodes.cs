@@ -30,4 +30,6 @@ public static class ScenarioCodes
 
     public const string RateSeries = "SCN030";
     public const string Fleet = "SCN031";
+
+    public const string AlertRule = "SCN040";
 }
