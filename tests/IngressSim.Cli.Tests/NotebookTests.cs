@@ -18,18 +18,15 @@ public sealed class NotebookTests(ITestOutputHelper output)
 
     private static string NotebooksFolder => Path.Combine(CliRunner.RepositoryRoot, "notebooks");
 
-    public static TheoryData<string> Notebooks()
-    {
-        var data = new TheoryData<string>();
-        foreach (var file in Directory.GetFiles(NotebooksFolder, "*.ipynb").Select(Path.GetFileName).Order(StringComparer.Ordinal))
-            data.Add(file!);
-        return data;
-    }
+    private static string[] NotebookFiles() =>
+        Directory.GetFiles(NotebooksFolder, "*.ipynb").Select(f => Path.GetFileName(f)).Order(StringComparer.Ordinal).ToArray();
+
+    public static TheoryData<string> Notebooks() => new(NotebookFiles());
 
     [Fact]
     public void TheThreeNotebooksOfIssue6AreThere()
     {
-        var names = Notebooks().Select(row => (string)row[0]).ToArray();
+        var names = NotebookFiles();
         Assert.Contains("war-story.ipynb", names);
         Assert.Contains("nginx-vs-envoy.ipynb", names);
         Assert.Contains("queueing-validation.ipynb", names);
