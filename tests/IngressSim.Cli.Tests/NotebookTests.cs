@@ -90,6 +90,8 @@ public sealed class NotebookTests(ITestOutputHelper output)
         // `dotnet test` leaves MSBuild's variables in the environment; the kernel's own NuGet restore must not see them.
         foreach (var key in start.Environment.Keys.Where(k => k.StartsWith("MSBuild", StringComparison.OrdinalIgnoreCase)).ToArray())
             start.Environment.Remove(key);
+        start.Environment["DOTNET_CLI_TELEMETRY_OPTOUT"] = "1";
+        start.Environment["DOTNET_INTERACTIVE_CLI_TELEMETRY_OPTOUT"] = "1";
 
         var log = new StringBuilder();
         using var process = new Process { StartInfo = start };
