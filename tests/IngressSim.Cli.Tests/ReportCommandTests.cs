@@ -46,7 +46,7 @@ public sealed class ReportCommandTests : IDisposable
         string html = File.ReadAllText(later);
         Assert.Contains("<title>minimal / base (seed 1) — IngressSim report</title>", html);
         Assert.Contains("<tr class=\"total\"><th>whole run</th><td>0s–5m</td>", html);
-        Assert.Equal(3, html.Split("<img alt=").Length - 1);
+        Assert.Equal(4, html.Split("<img alt=").Length - 1);
     }
 
     [Fact]

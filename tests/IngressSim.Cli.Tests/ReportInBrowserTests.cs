@@ -48,7 +48,7 @@ public sealed partial class ReportInBrowserTests : IDisposable
             Assert.Matches($"<tr><th>{phase}</th><td>[^<]+</td><td class=\"num\">[1-9][0-9,]*</td>", dom);
         Assert.Contains("<tr class=\"total\"><th>whole run</th>", dom);
         var images = Image().Matches(dom);
-        Assert.Equal(3, images.Count);
+        Assert.Equal(4, images.Count); // latency over time, status codes, CDF, breakdown
         Assert.All(images, image =>
         {
             Assert.StartsWith("data:image/png;base64,", image.Groups["src"].Value);
