@@ -1,4 +1,5 @@
 using IngressSim.Model.Metrics;
+using IngressSim.Reporting.Narrative;
 using IngressSim.Reporting.Plots;
 
 namespace IngressSim.Reporting;
@@ -29,9 +30,10 @@ public sealed class ResultsWriter : IDisposable
     /// <summary>The default folder of a run: <c>&lt;root&gt;/&lt;scenario&gt;/&lt;variant&gt;</c>.</summary>
     public static string DefaultDirectory(string root, RunIdentity run) => Path.Combine(root, run.Scenario, run.Variant);
 
-    /// <summary>summary.json and the three plots.</summary>
+    /// <summary>summary.json, the three plots, the narrated timeline and the full event log.</summary>
     public static IReadOnlyList<IResultExporter> StandardExporters(bool deterministic = false) =>
-        [new SummaryJsonExporter(deterministic), new LatencyOverTimePlot(), new StatusCodesOverTimePlot(), new LatencyCdfPlot()];
+        [new SummaryJsonExporter(deterministic), new LatencyOverTimePlot(), new StatusCodesOverTimePlot(), new LatencyCdfPlot(),
+            new NarrativeJsonExporter(), new TimelineJsonExporter()];
 
     public string OutputDirectory => _folder.Target;
 

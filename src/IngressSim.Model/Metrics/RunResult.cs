@@ -55,6 +55,11 @@ public sealed record RunResult(
 
     /// <summary>How WebSocket sessions ended.</summary>
     public WebSocketCounts WebSockets { get; init; }
+
+    /// <summary>Every HPA rescale with the inputs of its calculation, in time order (bounded like the other logs).</summary>
+    public IReadOnlyList<HpaScaleRecord> HpaScales { get; init; } = [];
+
+    public long HpaScalesDropped { get; init; }
 }
 
 /// <summary>Why a WebSocket session ended: its own lifetime, or cut by the proxy.</summary>

@@ -34,12 +34,15 @@ public sealed class ScenarioRun
     public Cluster Cluster { get; }
     public RequestPath? Path { get; private set; }
 
+    /// <summary>The recorder of the run in progress (set by <see cref="Execute"/>): its logs so far, for live views between windows.</summary>
+    public MetricsRecorder? Metrics { get; private set; }
+
     public RunResult Execute(IWindowSink sink, Action<RunProgress>? progress = null, CancellationToken cancellation = default)
     {
         var spec = _scenario.Spec;
         var end = Instant.Zero + spec.Duration;
         var phases = spec.Phases.Select(p => new RunPhase(p.Name, Instant.Zero + p.Start, Instant.Zero + p.End)).ToArray();
-        var metrics = new MetricsRecorder(Cluster.SeriesNames, phases, end, sink, spec.Window);
+        var metrics = Metrics = new MetricsRecorder(Cluster.SeriesNames, phases, end, sink, spec.Window);
         var path = Path = new RequestPath(Simulation, Cluster, metrics, end);
         var gauges = new WindowGauges(Simulation, Cluster, path, metrics, spec.Window, end);
         var controlPlane = new ClusterControlPlane(Simulation, _scenario, Cluster, path, metrics, end);
