@@ -1,0 +1,68 @@
+using System.CommandLine;
+using IngressSim.Model.Running;
+using IngressSim.Reporting;
+using IngressSim.Reporting.Narrative;
+using Spectre.Console;
+
+namespace IngressSim.Cli.Commands;
+
+/// <summary>
+/// <c>ingress-sim replay [SCENARIO]</c>: the training replay. Runs the scenario as <c>run</c> does (same
+/// results folder, with <c>narrative.json</c>) and tells the story as it unfolds: paced live on a
+/// terminal, or at once with <c>--speed max</c> or when the output is not a terminal.
+/// </summary>
+public static class ReplayCommand
+{
+    public static Command Create()
+    {
+        var input = new ScenarioInput();
+        var output = new Option<string?>("--out") { Description = "results folder (default: results/<scenario>/<variant>/)", HelpName = "DIR" };
+        var seed = new Option<ulong?>("--seed") { Description = "override the scenario's seed" };
+        var speed = new Option<ReplaySpeed>("--speed")
+        {
+            Description = "simulated seconds per wall-clock second on a terminal, e.g. 60x (30 simulated minutes in 30 s), or max: print the story at once",
+            HelpName = "60x|max",
+            DefaultValueFactory = _ => ReplaySpeed.Default,
+            CustomParser = result =>
+            {
+                string text = result.Tokens.Count == 0 ? "" : result.Tokens[0].Value;
+                if (!ReplaySpeed.TryParse(text, out var value, out string error)) result.AddError(error);
+                return value;
+            },
+        };
+        var command = new Command("replay", "Replay a scenario as a story (default: the war story): what happened, in words, with the numbers at that moment.");
+        input.AddTo(command);
+        command.Options.Add(output);
+        command.Options.Add(seed);
+        command.Options.Add(speed);
+        command.SetAction((parse, cancellation) =>
+        {
+            var scenario = input.Load(parse);
+            if (scenario is null) return Task.FromResult(ExitCodes.BadInput);
+            var pace = parse.GetValue(speed);
+            var run = new ScenarioRun(scenario, parse.GetValue(seed));
+            string folder = parse.GetValue(output) ?? ResultsWriter.DefaultDirectory("results", run.Identity);
+            using var writer = new ResultsWriter(folder);
+            bool live = !pace.IsMax && AnsiConsole.Profile.Capabilities.Interactive && !Console.IsOutputRedirected;
+            Model.Metrics.RunResult result;
+            if (live)
+            {
+                var phases = scenario.Spec.Phases.Select(p => new NarrativePhase(p.Name, p.Start.TotalSeconds, p.End.TotalSeconds)).ToArray();
+                double keepAlive = scenario.Spec.Cluster.Controllers.Select(c => c.ClientKeepAlive.Timeout.TotalSeconds).DefaultIfEmpty(0).Max();
+                result = ReplayView.Play(AnsiConsole.Console, run, writer.Timeseries, phases, ReplayView.SettleSeconds(keepAlive), pace, cancellation);
+                // The live view cleared itself: the whole story stays on the screen, as with --speed max.
+                ReplayView.PrintNarrative(Narrator.Build(result), Console.Out);
+            }
+            else
+            {
+                result = ReplayView.RunAtOnce(run, writer.Timeseries, cancellation, Console.Out);
+            }
+            writer.Complete(result);
+            Console.Out.WriteLine();
+            SummaryTableView.Print(result);
+            Console.Out.WriteLine($"Results: {writer.OutputDirectory}");
+            return Task.FromResult(ExitCodes.Success);
+        });
+        return command;
+    }
+}
