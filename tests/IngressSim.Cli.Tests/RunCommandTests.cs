@@ -11,7 +11,7 @@ namespace IngressSim.Cli.Tests;
 public sealed class RunCommandTests : IDisposable
 {
     private const string Minimal = "scenarios/examples/minimal.yaml";
-    private static readonly string[] Files = ["timeseries.csv", "summary.json", "latency-over-time.png", "status-codes-over-time.png", "latency-cdf.png"];
+    private static readonly string[] Files = ["timeseries.csv", "summary.json", "latency-over-time.png", "status-codes-over-time.png", "latency-cdf.png", "narrative.json", "timeline.json"];
     private static readonly byte[] PngSignature = [0x89, (byte)'P', (byte)'N', (byte)'G', 0x0D, 0x0A, 0x1A, 0x0A];
 
     private readonly string _temp = Directory.CreateTempSubdirectory("ingress-sim-run-tests-").FullName;
@@ -52,7 +52,7 @@ public sealed class RunCommandTests : IDisposable
     }
 
     [Fact]
-    public void Run_MinimalScenario_WritesTheFiveFiles()
+    public void Run_MinimalScenario_WritesTheResultFiles()
     {
         var folder = Out("minimal");
         var r = RunOk(Minimal, "--out", folder);

@@ -36,7 +36,7 @@ public sealed class ResultsWriterTests : IDisposable
         }
 
         Assert.Equal(
-            ["latency-cdf.png", "latency-over-time.png", "status-codes-over-time.png", "summary.json", "timeseries.csv"],
+            ["latency-cdf.png", "latency-over-time.png", "narrative.json", "status-codes-over-time.png", "summary.json", "timeline.json", "timeseries.csv"],
             Directory.GetFiles(Target).Select(Path.GetFileName).Order());
         Assert.Equal(["base"], Siblings());
         Assert.StartsWith("window_start_s,", File.ReadAllText(Path.Combine(Target, "timeseries.csv")));

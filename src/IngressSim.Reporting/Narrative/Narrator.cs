@@ -35,7 +35,7 @@ public sealed class Narrator
 {
     public const double MinuteSeconds = 60;
     public const int MaxEntries = 60;
-    public const int MaxEntriesPerMinute = 4;
+    public const int MaxEntriesPerMinute = 5;
 
     /// <summary>Window p99 levels worth a sentence.</summary>
     private static readonly double[] P99LevelsMs = [500, 1000, 2000, 5000, 10_000];
@@ -258,6 +258,15 @@ public sealed class Narrator
     private void NarrateLatency(double t1, MinuteStats stats, Sayer say)
     {
         if (double.IsNaN(stats.MaxP99)) return;
+        // One latency line per minute: the median's move and the p99's threshold together.
+        var parts = new List<string>();
+        void Part(int priority, double at, string kind, string text) => parts.Add(text);
+        NarrateLatencyParts(t1, stats, Part);
+        if (parts.Count > 0) say(PLatency, t1, "latency", string.Join("; ", parts));
+    }
+
+    private void NarrateLatencyParts(double t1, MinuteStats stats, Sayer say)
+    {
         if (!double.IsNaN(_p50Reported) && !double.IsNaN(stats.MedianP50))
         {
             double change = stats.MedianP50 - _p50Reported;
@@ -345,20 +354,23 @@ public sealed class Narrator
         int replicas = reloads.Select(r => (r.Controller, r.Replica)).Distinct().Count();
         string disturbed = active == 0 ? "no connections were on the retired workers"
             : $"{Percent(affected / (double)active)} of the {Count(active)} connections on retired workers were disturbed";
-        string p99 = double.IsNaN(stats.MaxP99) ? "" : $"; p99 {Latency(stats.MinP99)}–{Latency(stats.MaxP99)}";
+        string p99 = double.IsNaN(stats.MaxP99) ? ""
+            : Latency(stats.MinP99) == Latency(stats.MaxP99) ? $"; p99 {Latency(stats.MaxP99)}"
+            : $"; p99 {Latency(stats.MinP99)}–{Latency(stats.MaxP99)}";
         string text;
         if (n >= 3)
         {
             double every = MinuteSeconds / (n / (double)replicas);
             string where = replicas == 1 ? "" : $" on each of {replicas} replicas";
-            text = $"reloads every {Decimal1(every)} s{where} ({n} in the last minute, {Latency(meanMs)} each); {disturbed}{p99}";
+            text = $"reloads every {(every < 10 ? Decimal1(every) : Number(every))} s{where} ({n} in the last minute, {Latency(meanMs)} each); {disturbed}{p99}";
         }
         else
         {
             string who = string.Join(", ", reloads.Select(r => $"{r.Controller}-{r.Replica}").Distinct());
             text = $"{n} reload{(n == 1 ? "" : "s")} in the last minute ({who}, {Latency(meanMs)}); {disturbed}{p99}";
         }
-        say(PReloads, t1, "reloads", (first && n >= 3 ? "reload storm: " : "") + text);
+        string opening = !first || n < 3 ? "" : _reloadCount == n ? "reloads begin: " : "reloads resume: ";
+        say(PReloads, t1, "reloads", opening + text);
     }
 
     private void NarrateXds(int minute, double t1, List<TimelineEvent> events, Sayer say)
@@ -424,14 +436,14 @@ public sealed class Narrator
             double perDay = recent / span * 86_400;
             if (_deployRate == 0 || perDay / _deployRate >= 2 || perDay / _deployRate <= 0.5)
             {
-                say(PDeploys, t1, "deploys", $"deploys now ~{Number(RoundTwoDigits(perDay))}/day ({recent} in the last {Clock(span)})");
+                say(PDeploys, t1, "deploys", $"deploys now ~{Number(RoundTwoDigits(perDay))}/day ({recent} in the last {Minutes(span)})");
                 _deployRate = perDay;
             }
             return;
         }
         if (_deployRate > 0)
         {
-            say(PDeploys, t1, "deploys", $"deploys back to a trickle ({recent} in the last {Clock(span)})");
+            say(PDeploys, t1, "deploys", $"deploys back to a trickle ({recent} in the last {Minutes(span)})");
             _deployRate = 0;
             return;
         }
@@ -450,6 +462,8 @@ public sealed class Narrator
         string text = string.Join("; ", parts);
         return _omitted > 0 ? $"{text} ({_omitted} more narrative lines left out to keep it short)" : text;
     }
+
+    private static string Minutes(double seconds) => $"{Number(Math.Round(seconds / 60))} min";
 
     private static int Level(double[] levels, double value)
     {
