@@ -56,8 +56,9 @@ public static class ReplayView
         foreach (var e in entries) output.WriteLine($"{e.Clock.PadLeft(clockWidth)}  {e.Kind,-8} {e.Text}");
     }
 
-    /// <summary>The live display on <paramref name="console"/>; returns the result once the display has caught up with the end.</summary>
-    public static RunResult Play(IAnsiConsole console, ScenarioRun run, IWindowSink sink, IReadOnlyList<NarrativePhase> phases,
+    /// <summary>The live display on <paramref name="console"/>; returns once the display has caught up with the end.</summary>
+    /// <returns>The run's result and the narrative as it was told (the same entries as <see cref="Narrator.Build"/> on the result).</returns>
+    public static (RunResult Result, IReadOnlyList<NarrativeEntry> Narrative) Play(IAnsiConsole console, ScenarioRun run, IWindowSink sink, IReadOnlyList<NarrativePhase> phases,
         double settleSeconds, ReplaySpeed speed, CancellationToken cancellation)
     {
         var shared = new Shared();
@@ -115,7 +116,8 @@ public static class ReplayView
         }
         try
         {
-            return simulation.GetAwaiter().GetResult();
+            var result = simulation.GetAwaiter().GetResult();
+            lock (shared.Gate) return (result, shared.Entries.ToArray());
         }
         catch (OperationCanceledException) when (cancellation.IsCancellationRequested)
         {

@@ -49,9 +49,9 @@ public static class ReplayCommand
             {
                 var phases = scenario.Spec.Phases.Select(p => new NarrativePhase(p.Name, p.Start.TotalSeconds, p.End.TotalSeconds)).ToArray();
                 double keepAlive = scenario.Spec.Cluster.Controllers.Select(c => c.ClientKeepAlive.Timeout.TotalSeconds).DefaultIfEmpty(0).Max();
-                result = ReplayView.Play(AnsiConsole.Console, run, writer.Timeseries, phases, ReplayView.SettleSeconds(keepAlive), pace, cancellation);
+                (result, var narrative) = ReplayView.Play(AnsiConsole.Console, run, writer.Timeseries, phases, ReplayView.SettleSeconds(keepAlive), pace, cancellation);
                 // The live view cleared itself: the whole story stays on the screen, as with --speed max.
-                ReplayView.PrintNarrative(Narrator.Build(result), Console.Out);
+                ReplayView.PrintNarrative(narrative, Console.Out);
             }
             else
             {

@@ -30,6 +30,14 @@ public static class NarrativeText
             : string.Create(Invariant, $"{m:00}:{sec:00}");
     }
 
+    /// <summary>A range of latencies, the unit once when both are in ms: "340–358 ms", "214 ms–1.13 s".</summary>
+    public static string LatencyRange(double lowMs, double highMs)
+    {
+        string low = Latency(lowMs), high = Latency(highMs);
+        if (low == high) return high;
+        return low.EndsWith(" ms", StringComparison.Ordinal) && high.EndsWith(" ms", StringComparison.Ordinal) ? $"{low[..^3]}–{high}" : $"{low}–{high}";
+    }
+
     /// <summary>250 ms, 1.2 s, 12 s.</summary>
     public static string Latency(double ms) =>
         double.IsNaN(ms) ? "n/a"
@@ -38,10 +46,11 @@ public static class NarrativeText
         : ms < 10_000 ? (ms / 1000).ToString("0.0#", Invariant) + " s"
         : (ms / 1000).ToString("0", Invariant) + " s";
 
-    /// <summary>A fraction as "43 %", "0.4 %" below 1 %.</summary>
+    /// <summary>A fraction as "43 %", "0.4 %" below 1 %, "&lt; 0.01 %" for a few in a million.</summary>
     public static string Percent(double fraction)
     {
         double p = fraction * 100;
+        if (p is > 0 and < 0.01) return "< 0.01 %";
         return (p is > 0 and < 1 ? p.ToString("0.0#", Invariant) : p.ToString("0", Invariant)) + " %";
     }
 

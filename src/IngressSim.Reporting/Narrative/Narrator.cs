@@ -354,9 +354,7 @@ public sealed class Narrator
         int replicas = reloads.Select(r => (r.Controller, r.Replica)).Distinct().Count();
         string disturbed = active == 0 ? "no connections were on the retired workers"
             : $"{Percent(affected / (double)active)} of the {Count(active)} connections on retired workers were disturbed";
-        string p99 = double.IsNaN(stats.MaxP99) ? ""
-            : Latency(stats.MinP99) == Latency(stats.MaxP99) ? $"; p99 {Latency(stats.MaxP99)}"
-            : $"; p99 {Latency(stats.MinP99)}–{Latency(stats.MaxP99)}";
+        string p99 = double.IsNaN(stats.MaxP99) ? "" : $"; p99 {LatencyRange(stats.MinP99, stats.MaxP99)}";
         string text;
         if (n >= 3)
         {
@@ -458,9 +456,9 @@ public sealed class Narrator
         parts.Add(_errors == 0 ? "no errors" : $"{Percent(_requests == 0 ? 0 : _errors / (double)_requests)} errors");
         if (!double.IsNaN(_maxWindowP99)) parts.Add($"worst window p99 {Latency(_maxWindowP99)}");
         parts.Add($"{Count(_reloadCount)} reload{(_reloadCount == 1 ? "" : "s")}");
-        if (_hpaPodsUp + _hpaPodsDown > 0) parts.Add($"HPA +{_hpaPodsUp}/−{_hpaPodsDown} pods");
+        if (_hpaPodsUp + _hpaPodsDown > 0) parts.Add($"HPA +{Count(_hpaPodsUp)}/−{Count(_hpaPodsDown)} pods");
         string text = string.Join("; ", parts);
-        return _omitted > 0 ? $"{text} ({_omitted} more narrative lines left out to keep it short)" : text;
+        return _omitted > 0 ? $"{text} ({_omitted} more narrative line{(_omitted == 1 ? "" : "s")} left out to keep it short)" : text;
     }
 
     private static string Minutes(double seconds) => $"{Number(Math.Round(seconds / 60))} min";
@@ -493,7 +491,7 @@ public sealed class Narrator
     {
         private readonly HashSet<string> _up = new(StringComparer.Ordinal), _down = new(StringComparer.Ordinal);
         private int _upPods, _downPods, _decisions;
-        private HpaScaleRecord? _largest, _only;
+        private HpaScaleRecord? _largestUp, _largestDown, _only;
 
         public bool Quiet { get; set; }
 
@@ -508,7 +506,8 @@ public sealed class Narrator
                 _only = _decisions == 1 ? s : null;
                 if (s.Change > 0) { _up.Add(s.Service); _upPods += s.Change; }
                 else { _down.Add(s.Service); _downPods -= s.Change; }
-                if (_largest is null || Math.Abs(s.Change) > Math.Abs(_largest.Change)) _largest = s;
+                if (s.Change > 0 && (_largestUp is null || s.Change > _largestUp.Change)) _largestUp = s;
+                if (s.Change < 0 && (_largestDown is null || s.Change < _largestDown.Change)) _largestDown = s;
             }
         }
 
@@ -516,11 +515,13 @@ public sealed class Narrator
         {
             if (_only is { } one) return $"HPA scales {Decision(one)}";
             var parts = new List<string>();
-            if (_up.Count > 0) parts.Add($"{_up.Count} service{(_up.Count == 1 ? "" : "s")} up (+{_upPods} pods)");
-            if (_down.Count > 0) parts.Add($"{_down.Count} service{(_down.Count == 1 ? "" : "s")} down (−{_downPods} pods)");
+            if (_up.Count > 0) parts.Add($"{Count(_up.Count)} service{(_up.Count == 1 ? "" : "s")} up (+{Count(_upPods)} pods)");
+            if (_down.Count > 0) parts.Add($"{Count(_down.Count)} service{(_down.Count == 1 ? "" : "s")} down (−{Count(_downPods)} pods)");
             double minutes = Math.Max(1, Math.Round((at - start) / 60));
             string span = minutes <= 1 ? "the last minute" : $"the last {(int)minutes} minutes";
-            return $"HPA scaled {string.Join(" and ", parts)} in {span}; largest {Decision(_largest!)}";
+            // The scale-ups are the story (new pods, endpoint changes); the largest scale-down only when there is none.
+            string largest = _largestUp is { } up ? $"largest{(_down.Count > 0 ? " up" : "")} {Decision(up)}" : $"largest {Decision(_largestDown!)}";
+            return $"HPA scaled {string.Join(" and ", parts)} in {span}; {largest}";
         }
 
         private static string Decision(HpaScaleRecord s)
