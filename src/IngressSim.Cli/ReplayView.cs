@@ -30,7 +30,7 @@ public static class ReplayView
         public readonly List<(double End, double P99Ms, long Requests, long Errors)> Windows = [];
         public readonly List<double> ReloadTimes = [];
         public readonly List<(double At, int Change)> HpaChanges = [];
-        public double NarratedUntil;
+        public double NarratedUntil, End;
         public int WindowCursor, EventCursor, HpaCursor;
     }
 
@@ -71,11 +71,11 @@ public static class ReplayView
                 var metrics = run.Metrics!;
                 narrator ??= new Narrator(phases, progress.End.TotalSeconds);
                 var added = narrator.Advance(NarrativeData.Of(metrics), progress.Now.TotalSeconds - settleSeconds);
-                Publish(shared, metrics, added, narrator.NarratedUntilSeconds);
+                Publish(shared, metrics, added, narrator.NarratedUntilSeconds, progress.End.TotalSeconds);
             }, stop.Token);
             narrator ??= new Narrator(phases, result.SimulatedSeconds);
             var rest = narrator.Finish(NarrativeData.Of(run.Metrics!));
-            Publish(shared, run.Metrics!, rest, result.SimulatedSeconds);
+            Publish(shared, run.Metrics!, rest, result.SimulatedSeconds, result.SimulatedSeconds);
             return result;
         }, stop.Token);
 
@@ -96,13 +96,12 @@ public static class ReplayView
                         long now = Stopwatch.GetTimestamp();
                         double wall = Stopwatch.GetElapsedTime(last, now).TotalSeconds;
                         last = now;
-                        double available;
-                        lock (shared.Gate) available = shared.NarratedUntil;
+                        double available, runEnd;
+                        lock (shared.Gate) (available, runEnd) = (shared.NarratedUntil, shared.End);
                         bool done = simulation.IsCompleted;
                         // The clock never runs past what is narrated: when the simulation is slower than the pace, it waits.
                         shown = Math.Min(shown + wall * speed.SimulatedSecondsPerSecond, available);
-                        double runEnd = done ? simulation.Result.SimulatedSeconds : double.PositiveInfinity;
-                        context.UpdateTarget(Render(title, shared, shown, double.IsInfinity(runEnd) ? 0 : runEnd));
+                        context.UpdateTarget(Render(title, shared, shown, runEnd));
                         if (done && shown >= runEnd) break;
                         Thread.Sleep(Frame);
                     }
@@ -125,7 +124,7 @@ public static class ReplayView
         }
     }
 
-    private static void Publish(Shared shared, MetricsRecorder metrics, IReadOnlyList<NarrativeEntry> added, double narratedUntil)
+    private static void Publish(Shared shared, MetricsRecorder metrics, IReadOnlyList<NarrativeEntry> added, double narratedUntil, double end)
     {
         lock (shared.Gate)
         {
@@ -142,6 +141,7 @@ public static class ReplayView
             var hpa = metrics.HpaScalesSoFar;
             for (; shared.HpaCursor < hpa.Count; shared.HpaCursor++) shared.HpaChanges.Add((hpa[shared.HpaCursor].At.TotalSeconds, hpa[shared.HpaCursor].Change));
             shared.NarratedUntil = narratedUntil;
+            shared.End = end;
         }
     }
 
