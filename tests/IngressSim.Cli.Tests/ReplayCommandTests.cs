@@ -3,7 +3,6 @@ using IngressSim.Model.Metrics;
 using IngressSim.Model.Running;
 using IngressSim.Reporting.Narrative;
 using IngressSim.Scenarios.Loading;
-using Spectre.Console;
 
 namespace IngressSim.Cli.Tests;
 
@@ -119,12 +118,7 @@ public sealed class ReplayCommandTests(ReplayedRun replayed) : IDisposable
         var loaded = ScenarioLoader.Load(Path.Combine(CliRunner.RepositoryRoot, ReplayedRun.Scenario));
         Assert.True(loaded.Succeeded);
         var output = new StringWriter();
-        var console = AnsiConsole.Create(new AnsiConsoleSettings
-        {
-            Ansi = AnsiSupport.Yes,
-            Interactive = InteractionSupport.Yes,
-            Out = new AnsiConsoleOutput(output),
-        });
+        var console = RecordingConsole.Interactive(output);
         var phases = loaded.Scenario!.Spec.Phases.Select(p => new NarrativePhase(p.Name, p.Start.TotalSeconds, p.End.TotalSeconds)).ToArray();
 
         // A pace no machine reaches: the display follows the simulation (no test waits on the wall clock).
@@ -143,10 +137,7 @@ public sealed class ReplayCommandTests(ReplayedRun replayed) : IDisposable
     public void Play_Cancelled_ThrowsOperationCanceled()
     {
         var loaded = ScenarioLoader.Load(Path.Combine(CliRunner.RepositoryRoot, ReplayedRun.Scenario));
-        var console = AnsiConsole.Create(new AnsiConsoleSettings
-        {
-            Ansi = AnsiSupport.Yes, Interactive = InteractionSupport.Yes, Out = new AnsiConsoleOutput(new StringWriter()),
-        });
+        var console = RecordingConsole.Interactive(new StringWriter());
         using var cancel = new CancellationTokenSource();
         cancel.Cancel();
 

@@ -16,8 +16,7 @@ public static class ReplayCommand
     public static Command Create()
     {
         var input = new ScenarioInput();
-        var output = new Option<string?>("--out") { Description = "results folder (default: results/<scenario>/<variant>/)", HelpName = "DIR" };
-        var seed = new Option<ulong?>("--seed") { Description = "override the scenario's seed" };
+        var output = new RunOutput();
         var speed = new Option<ReplaySpeed>("--speed")
         {
             Description = "simulated seconds per wall-clock second on a terminal, e.g. 60x (30 simulated minutes in 30 s), or max: print the story at once",
@@ -32,17 +31,15 @@ public static class ReplayCommand
         };
         var command = new Command("replay", "Replay a scenario as a story (default: the war story): what happened, in words, with the numbers at that moment.");
         input.AddTo(command);
-        command.Options.Add(output);
-        command.Options.Add(seed);
+        output.AddTo(command);
         command.Options.Add(speed);
         command.SetAction((parse, cancellation) =>
         {
             var scenario = input.Load(parse);
             if (scenario is null) return Task.FromResult(ExitCodes.BadInput);
             var pace = parse.GetValue(speed);
-            var run = new ScenarioRun(scenario, parse.GetValue(seed));
-            string folder = parse.GetValue(output) ?? ResultsWriter.DefaultDirectory("results", run.Identity);
-            using var writer = new ResultsWriter(folder);
+            var (run, writer) = output.Open(parse, scenario);
+            using var _ = writer;
             bool live = !pace.IsMax && AnsiConsole.Profile.Capabilities.Interactive && !Console.IsOutputRedirected;
             Model.Metrics.RunResult result;
             if (live)
@@ -57,10 +54,8 @@ public static class ReplayCommand
             {
                 result = ReplayView.RunAtOnce(run, writer.Timeseries, cancellation, Console.Out);
             }
-            writer.Complete(result);
             Console.Out.WriteLine();
-            SummaryTableView.Print(result);
-            Console.Out.WriteLine($"Results: {writer.OutputDirectory}");
+            RunOutput.Complete(writer, result);
             return Task.FromResult(ExitCodes.Success);
         });
         return command;

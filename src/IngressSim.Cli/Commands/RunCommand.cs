@@ -12,23 +12,16 @@ public static class RunCommand
     public static Command Create()
     {
         var input = new ScenarioInput();
-        var output = new Option<string?>("--out") { Description = "results folder (default: results/<scenario>/<variant>/)", HelpName = "DIR" };
-        var seed = new Option<ulong?>("--seed") { Description = "override the scenario's seed" };
+        var output = new RunOutput();
         var command = new Command("run", "Simulate a scenario: timeseries.csv, summary.json and plots in a results folder.");
         input.AddTo(command);
-        command.Options.Add(output);
-        command.Options.Add(seed);
+        output.AddTo(command);
         command.SetAction((parse, cancellation) =>
         {
             var scenario = input.Load(parse);
             if (scenario is null) return Task.FromResult(ExitCodes.BadInput);
-            var run = new ScenarioRun(scenario, parse.GetValue(seed));
-            string folder = parse.GetValue(output) ?? ResultsWriter.DefaultDirectory("results", run.Identity);
-            using var writer = new ResultsWriter(folder);
-            var result = RunProgressView.Run(run, writer.Timeseries, cancellation);
-            writer.Complete(result);
-            SummaryTableView.Print(result);
-            Console.Out.WriteLine($"Results: {writer.OutputDirectory}");
+            var (run, writer) = output.Open(parse, scenario);
+            using (writer) RunOutput.Complete(writer, RunProgressView.Run(run, writer.Timeseries, cancellation));
             return Task.FromResult(ExitCodes.Success);
         });
         return command;

@@ -66,8 +66,7 @@ public sealed class Narrator
     private int _hpaPodsUp, _hpaPodsDown;
     private double _maxWindowP99 = double.NaN;
     private double _rpsReported = double.NaN, _rpsReportedAt, _p50Reported = double.NaN;
-    private int _p99Level = -1, _p99LevelEver = -1, _p99Below, _p99BelowLevel;
-    private int _errorLevel = -1, _errorLevelEver = -1, _errorBelow, _errorBelowLevel;
+    private readonly ThresholdLevels _p99 = new(P99LevelsMs), _errorRate = new(ErrorLevels);
     private int _reloadRate, _reloadReportedMinute = int.MinValue;
     private double _lastReloadStart;
     private int _xdsRate, _xdsReportedMinute = int.MinValue;
@@ -276,56 +275,31 @@ public sealed class Narrator
                 _p50Reported = stats.MedianP50;
             }
         }
-        int level = Level(P99LevelsMs, stats.MaxP99);
-        if (level > _p99Level)
+        switch (_p99.Observe(stats.MaxP99))
         {
-            string where = $"{Latency(stats.MaxP99)} in the window at {Clock(stats.MaxP99At)}";
-            say(PLatency, t1, "latency", level > _p99LevelEver
-                ? $"p99 above {Latency(P99LevelsMs[level])} for the first time ({where})"
-                : $"p99 above {Latency(P99LevelsMs[level])} again ({where})");
-            _p99Level = level;
-            _p99LevelEver = Math.Max(_p99LevelEver, level);
-            _p99Below = 0;
+            case LevelChange.Up { FirstTime: var first } up:
+                string where = $"{Latency(stats.MaxP99)} in the window at {Clock(stats.MaxP99At)}";
+                say(PLatency, t1, "latency", $"p99 above {Latency(up.Threshold)} {(first ? "for the first time" : "again")} ({where})");
+                break;
+            case LevelChange.Down down:
+                say(PLatency, t1, "latency", $"p99 back under {Latency(down.Threshold)} (at most {Latency(stats.MaxP99)} in the last minute)");
+                break;
         }
-        else if (level < _p99Level)
-        {
-            // Two quiet minutes in a row before saying it is over: one calm minute in a storm is not the end.
-            _p99BelowLevel = _p99Below == 0 ? level : Math.Max(_p99BelowLevel, level);
-            if (++_p99Below >= 2)
-            {
-                say(PLatency, t1, "latency", $"p99 back under {Latency(P99LevelsMs[_p99Level])} (at most {Latency(stats.MaxP99)} in the last minute)");
-                _p99Level = _p99BelowLevel;
-                _p99Below = 0;
-            }
-        }
-        else _p99Below = 0;
     }
 
     private void NarrateErrors(double t1, MinuteStats stats, Sayer say)
     {
         if (stats.Requests == 0) return;
-        int level = Level(ErrorLevels, stats.ErrorRate);
-        if (level > _errorLevel)
+        switch (_errorRate.Observe(stats.ErrorRate))
         {
-            string detail = $"{Percent(stats.ErrorRate)} of requests in the last minute: {stats.TopErrors()}";
-            say(PErrors, t1, "errors", level > _errorLevelEver
-                ? $"errors above {Percent(ErrorLevels[level])} for the first time ({detail})"
-                : $"errors above {Percent(ErrorLevels[level])} again ({detail})");
-            _errorLevel = level;
-            _errorLevelEver = Math.Max(_errorLevelEver, level);
-            _errorBelow = 0;
+            case LevelChange.Up { FirstTime: var first } up:
+                string detail = $"{Percent(stats.ErrorRate)} of requests in the last minute: {stats.TopErrors()}";
+                say(PErrors, t1, "errors", $"errors above {Percent(up.Threshold)} {(first ? "for the first time" : "again")} ({detail})");
+                break;
+            case LevelChange.Down down:
+                say(PErrors, t1, "errors", $"errors back under {Percent(down.Threshold)} ({Percent(stats.ErrorRate)} in the last minute)");
+                break;
         }
-        else if (level < _errorLevel)
-        {
-            _errorBelowLevel = _errorBelow == 0 ? level : Math.Max(_errorBelowLevel, level);
-            if (++_errorBelow >= 2)
-            {
-                say(PErrors, t1, "errors", $"errors back under {Percent(ErrorLevels[_errorLevel])} ({Percent(stats.ErrorRate)} in the last minute)");
-                _errorLevel = _errorBelowLevel;
-                _errorBelow = 0;
-            }
-        }
-        else _errorBelow = 0;
     }
 
     private void NarrateReloads(int minute, double t1, List<ReloadRecord> reloads, MinuteStats stats, Sayer say)
@@ -462,14 +436,6 @@ public sealed class Narrator
     }
 
     private static string Minutes(double seconds) => $"{Number(Math.Round(seconds / 60))} min";
-
-    private static int Level(double[] levels, double value)
-    {
-        int level = -1;
-        for (int i = 0; i < levels.Length; i++)
-            if (value > levels[i]) level = i;
-        return level;
-    }
 
     private static double RoundTwoDigits(double x)
     {
