@@ -228,3 +228,19 @@ public class NarratorTests
     public void Clock_MinutesThenHours() =>
         Assert.Equal(["00:00", "09:12", "59:59", "1:00:00", "25:01:05"], new[] { 0, 552.9, 3599, 3600, 90065 }.Select(NarrativeText.Clock));
 }
+
+public class ThresholdLevelsTests
+{
+    [Fact]
+    public void Observe_WobblingAroundAThreshold_RiseOnceFallOnlyAfterTwoCalmMinutes()
+    {
+        var levels = new ThresholdLevels([500, 1000]);
+
+        var changes = new[] { 100, 600, 400, 600, 400, 450, 1200, 1100, 300, 300 }.Select(v => levels.Observe(v)).ToList();
+
+        Assert.Equal(
+            [null, new LevelChange.Up(500, true), null, null, null, new LevelChange.Down(500), new LevelChange.Up(1000, true), null, null, new LevelChange.Down(1000)],
+            changes);
+        Assert.Equal(new LevelChange.Up(500, false), levels.Observe(700));
+    }
+}

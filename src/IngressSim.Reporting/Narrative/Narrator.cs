@@ -275,31 +275,17 @@ public sealed class Narrator
                 _p50Reported = stats.MedianP50;
             }
         }
-        switch (_p99.Observe(stats.MaxP99))
-        {
-            case LevelChange.Up { FirstTime: var first } up:
-                string where = $"{Latency(stats.MaxP99)} in the window at {Clock(stats.MaxP99At)}";
-                say(PLatency, t1, "latency", $"p99 above {Latency(up.Threshold)} {(first ? "for the first time" : "again")} ({where})");
-                break;
-            case LevelChange.Down down:
-                say(PLatency, t1, "latency", $"p99 back under {Latency(down.Threshold)} (at most {Latency(stats.MaxP99)} in the last minute)");
-                break;
-        }
+        if (_p99.Observe(stats.MaxP99) is { } p99)
+            say(PLatency, t1, "latency", p99.Sentence("p99", Latency,
+                $"{Latency(stats.MaxP99)} in the window at {Clock(stats.MaxP99At)}", $"at most {Latency(stats.MaxP99)} in the last minute"));
     }
 
     private void NarrateErrors(double t1, MinuteStats stats, Sayer say)
     {
         if (stats.Requests == 0) return;
-        switch (_errorRate.Observe(stats.ErrorRate))
-        {
-            case LevelChange.Up { FirstTime: var first } up:
-                string detail = $"{Percent(stats.ErrorRate)} of requests in the last minute: {stats.TopErrors()}";
-                say(PErrors, t1, "errors", $"errors above {Percent(up.Threshold)} {(first ? "for the first time" : "again")} ({detail})");
-                break;
-            case LevelChange.Down down:
-                say(PErrors, t1, "errors", $"errors back under {Percent(down.Threshold)} ({Percent(stats.ErrorRate)} in the last minute)");
-                break;
-        }
+        if (_errorRate.Observe(stats.ErrorRate) is { } errors)
+            say(PErrors, t1, "errors", errors.Sentence("errors", Percent,
+                $"{Percent(stats.ErrorRate)} of requests in the last minute: {stats.TopErrors()}", $"{Percent(stats.ErrorRate)} in the last minute"));
     }
 
     private void NarrateReloads(int minute, double t1, List<ReloadRecord> reloads, MinuteStats stats, Sayer say)

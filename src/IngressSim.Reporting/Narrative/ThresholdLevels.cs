@@ -8,6 +8,14 @@ public abstract record LevelChange
 
     /// <summary>Back under <paramref name="Threshold"/> (the level that was reported) for two minutes in a row.</summary>
     public sealed record Down(double Threshold) : LevelChange;
+
+    /// <summary>"p99 above 1.0 s for the first time (…)", "errors back under 1 % (…)".</summary>
+    public string Sentence(string what, Func<double, string> format, string risingDetail, string fallingDetail) => this switch
+    {
+        Up up => $"{what} above {format(up.Threshold)} {(up.FirstTime ? "for the first time" : "again")} ({risingDetail})",
+        Down down => $"{what} back under {format(down.Threshold)} ({fallingDetail})",
+        _ => throw new InvalidOperationException(),
+    };
 }
 
 /// <summary>
