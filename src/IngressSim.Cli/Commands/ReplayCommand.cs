@@ -1,6 +1,5 @@
 using System.CommandLine;
-using IngressSim.Model.Running;
-using IngressSim.Reporting;
+using IngressSim.Model.Metrics;
 using IngressSim.Reporting.Narrative;
 using Spectre.Console;
 
@@ -41,7 +40,7 @@ public static class ReplayCommand
             var (run, writer) = output.Open(parse, scenario);
             using var _ = writer;
             bool live = !pace.IsMax && AnsiConsole.Profile.Capabilities.Interactive && !Console.IsOutputRedirected;
-            Model.Metrics.RunResult result;
+            RunResult result;
             if (live)
             {
                 var phases = scenario.Spec.Phases.Select(p => new NarrativePhase(p.Name, p.Start.TotalSeconds, p.End.TotalSeconds)).ToArray();

@@ -1,8 +1,4 @@
 using System.CommandLine;
-using IngressSim.Model.Metrics;
-using IngressSim.Model.Running;
-using IngressSim.Reporting;
-using Spectre.Console;
 
 namespace IngressSim.Cli.Commands;
 

@@ -105,7 +105,7 @@ public sealed class Narrator
     /// <returns>The entries added.</returns>
     public IReadOnlyList<NarrativeEntry> Advance(NarrativeData data, double settledUntilSeconds)
     {
-        ObjectDisposedException.ThrowIf(_finished, this);
+        if (_finished) throw new InvalidOperationException("the narrative is finished");
         Ingest(data);
         int before = _entries.Count;
         while (_next < _minutes && MinuteEnd(_next) <= settledUntilSeconds && MinuteEnd(_next) <= _windowsUntil) Narrate(_next++);
@@ -115,7 +115,7 @@ public sealed class Narrator
     /// <summary>The run has ended and <paramref name="data"/> is complete: narrates the rest and the summary.</summary>
     public IReadOnlyList<NarrativeEntry> Finish(NarrativeData data)
     {
-        ObjectDisposedException.ThrowIf(_finished, this);
+        if (_finished) throw new InvalidOperationException("the narrative is finished");
         Ingest(data);
         int before = _entries.Count;
         while (_next < _minutes) Narrate(_next++);
