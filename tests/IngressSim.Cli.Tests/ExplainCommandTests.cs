@@ -63,6 +63,7 @@ public sealed class ExplainCommandTests(ReplayedRun replayed)
 
         Assert.Equal(0, a.ExitCode);
         Assert.Equal(a.Stdout, b.Stdout);
+        Assert.Contains("replay-small [base]: window 02:30–02:40 (phase surge)", a.Stdout);
         Assert.Contains("ingress-nginx-1: restarts after 20s", a.Stdout);
     }
 

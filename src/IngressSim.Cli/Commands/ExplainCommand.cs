@@ -68,7 +68,7 @@ public static class ExplainCommand
         string scenario = root.GetProperty("scenario").GetString() ?? "", variant = root.GetProperty("variant").GetString() ?? "";
         string phase = root.GetProperty("phases").EnumerateArray()
             .Where(p => p.GetProperty("start").GetDouble() <= start && start < p.GetProperty("end").GetDouble())
-            .Select(p => p.GetProperty("name").GetString()).FirstOrDefault() ?? "no phase";
+            .Select(p => "phase " + p.GetProperty("name").GetString()).FirstOrDefault() ?? "between phases";
         output.WriteLine($"{scenario} [{variant}]: window {Clock(start)}–{Clock(end)} ({phase}){(seriesName == "all" ? "" : $", series {seriesName}")}");
         output.WriteLine();
 
