@@ -4,6 +4,8 @@ using IngressSim.Cli.Commands;
 
 var root = new RootCommand("IngressSim: a deterministic discrete-event simulator of Kubernetes ingress clusters.");
 root.Subcommands.Add(RunCommand.Create());
+root.Subcommands.Add(ReplayCommand.Create());
+root.Subcommands.Add(ExplainCommand.Create());
 root.Subcommands.Add(ValidateCommand.Create());
 root.Subcommands.Add(RouteCommand.Create());
 root.Subcommands.Add(CompareCommand.Create());

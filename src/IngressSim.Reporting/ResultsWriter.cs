@@ -1,6 +1,7 @@
 using IngressSim.Model.Metrics;
 using IngressSim.Reporting.Html;
 using IngressSim.Reporting.OpenMetrics;
+using IngressSim.Reporting.Narrative;
 using IngressSim.Reporting.Plots;
 
 namespace IngressSim.Reporting;
@@ -56,9 +57,10 @@ public sealed class ResultsWriter : IDisposable
     /// <summary>The default folder of a run: <c>&lt;root&gt;/&lt;scenario&gt;/&lt;variant&gt;</c>.</summary>
     public static string DefaultDirectory(string root, RunIdentity run) => Path.Combine(root, run.Scenario, run.Variant);
 
-    /// <summary>summary.json, breakdown.csv and the four plots.</summary>
+    /// <summary>summary.json, breakdown.csv, the four plots, the narrated timeline and the full event log.</summary>
     public static IReadOnlyList<IResultExporter> StandardExporters(bool deterministic = false) =>
-        [new SummaryJsonExporter(deterministic), new LatencyBreakdownCsvExporter(), new LatencyOverTimePlot(), new StatusCodesOverTimePlot(), new LatencyCdfPlot(), new LatencyBreakdownPlot()];
+        [new SummaryJsonExporter(deterministic), new LatencyBreakdownCsvExporter(), new LatencyOverTimePlot(), new StatusCodesOverTimePlot(), new LatencyCdfPlot(),
+            new LatencyBreakdownPlot(), new NarrativeJsonExporter(), new TimelineJsonExporter()];
 
     public string OutputDirectory => _folder.Target;
 

@@ -14,7 +14,7 @@ public sealed class RunCommandTests : IDisposable
     private static readonly string[] Files =
     [
         "timeseries.csv", "summary.json", "breakdown.csv", "latency-over-time.png", "status-codes-over-time.png", "latency-cdf.png",
-        "latency-breakdown.png", "scenario.yaml", "diagnostics.json",
+        "latency-breakdown.png", "narrative.json", "timeline.json", "scenario.yaml", "diagnostics.json",
     ];
     private static readonly byte[] PngSignature = [0x89, (byte)'P', (byte)'N', (byte)'G', 0x0D, 0x0A, 0x1A, 0x0A];
 

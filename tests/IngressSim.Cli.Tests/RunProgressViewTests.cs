@@ -1,7 +1,6 @@
 using IngressSim.Model.Metrics;
 using IngressSim.Model.Running;
 using IngressSim.Scenarios.Loading;
-using Spectre.Console;
 
 namespace IngressSim.Cli.Tests;
 
@@ -14,12 +13,7 @@ public class RunProgressViewTests
         var loaded = ScenarioLoader.Load(Path.Combine(CliRunner.RepositoryRoot, "scenarios", "examples", "minimal.yaml"));
         Assert.True(loaded.Succeeded);
         var output = new StringWriter();
-        var console = AnsiConsole.Create(new AnsiConsoleSettings
-        {
-            Ansi = AnsiSupport.Yes,
-            Interactive = InteractionSupport.Yes,
-            Out = new AnsiConsoleOutput(output),
-        });
+        var console = RecordingConsole.Interactive(output);
         // "minimal [base]" once crashed Spectre's markup parser: names must be escaped.
         var result = RunProgressView.RunWithProgress(console, new ScenarioRun(loaded.Scenario!), DiscardWindowRows.Instance, CancellationToken.None);
         Assert.True(result.Requests > 0);

@@ -38,7 +38,7 @@ public sealed class ResultsWriterTests : IDisposable
         }
 
         Assert.Equal(
-            ["breakdown.csv", "latency-breakdown.png", "latency-cdf.png", "latency-over-time.png", "status-codes-over-time.png", "summary.json", "timeseries.csv"],
+            ["breakdown.csv", "latency-breakdown.png", "latency-cdf.png", "latency-over-time.png", "narrative.json", "status-codes-over-time.png", "summary.json", "timeline.json", "timeseries.csv"],
             Directory.GetFiles(Target).Select(Path.GetFileName).Order());
         Assert.Equal(["base"], Siblings());
         Assert.StartsWith("window_start_s,", File.ReadAllText(Path.Combine(Target, "timeseries.csv")));
@@ -52,7 +52,7 @@ public sealed class ResultsWriterTests : IDisposable
             writer.Complete(SyntheticRun.Create(writer.Timeseries, seconds: 60));
 
         Assert.Equal(
-            ["breakdown.csv", "latency-breakdown.png", "latency-cdf.png", "latency-over-time.png", "report.html", "scenario.yaml", "status-codes-over-time.png", "summary.json", "timeseries.csv"],
+            ["breakdown.csv", "latency-breakdown.png", "latency-cdf.png", "latency-over-time.png", "narrative.json", "report.html", "scenario.yaml", "status-codes-over-time.png", "summary.json", "timeline.json", "timeseries.csv"],
             Directory.GetFiles(Target).Select(Path.GetFileName).Order());
         Assert.Equal(scenario, File.ReadAllBytes(Path.Combine(Target, "scenario.yaml")));
         string html = File.ReadAllText(Path.Combine(Target, "report.html"));

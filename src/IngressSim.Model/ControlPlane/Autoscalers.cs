@@ -25,6 +25,7 @@ public sealed class Autoscalers : IEventHandler
     private readonly MetricsRecorder _metrics;
     private readonly AutoscalingSpec _spec;
     private readonly List<(ServiceBackend Service, HorizontalPodAutoscaler Hpa)> _autoscalers = [];
+    private readonly double _tolerance;
 
     public Autoscalers(Simulation simulation, Cluster cluster, WorkloadController workloads, MetricsRecorder metrics,
         AutoscalingSpec spec, IEnumerable<K8sHpa> manifests)
@@ -35,6 +36,7 @@ public sealed class Autoscalers : IEventHandler
         _workloads = workloads;
         _metrics = metrics;
         _spec = spec;
+        _tolerance = spec.Tolerance.Fraction;
         var calculator = new CpuReplicaCalculator(spec.Tolerance.Fraction, spec.CpuInitializationPeriod, spec.InitialReadinessDelay);
         foreach (var hpa in manifests)
         {
@@ -82,6 +84,8 @@ public sealed class Autoscalers : IEventHandler
             if (!decision.Rescale) continue;
             _metrics.RecordEvent(now, "hpa", service.Key,
                 $"{decision.CurrentReplicas} → {decision.DesiredReplicas} (CPU {decision.Metric?.UtilizationPercent}% of request, target {hpa.TargetCpuUtilizationPercent}%)");
+            _metrics.RecordHpaScale(new HpaScaleRecord(now, service.Key, hpa.TargetCpuUtilizationPercent, _tolerance,
+                hpa.MinReplicas, hpa.MaxReplicas, decision));
             _workloads.Scale(service, decision.DesiredReplicas);
         }
         simulation.ScheduleAfter(_spec.SyncPeriod, _id, KindSync);

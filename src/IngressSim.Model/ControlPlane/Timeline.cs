@@ -10,6 +10,7 @@ using IngressSim.Model.Workloads;
 using IngressSim.Scenarios.Cluster;
 using IngressSim.Scenarios.Loading;
 using IngressSim.Scenarios.Timeline;
+using IngressSim.Scenarios.Traffic;
 
 namespace IngressSim.Model.ControlPlane;
 
@@ -99,7 +100,8 @@ public sealed class Timeline : IEventHandler
                 source.Arrivals.ChangeProfile(RateProfile.From(traffic.Rate, _scenario.RateSeries));
                 _path.RestartArrivals(source);
                 if (traffic.Shift is { } shift) _path.StartDemandShift(source, shift);
-                _metrics.RecordEvent(_simulation.Now, "traffic", source.Spec.Name, traffic.Shift is null ? "new rate profile" : "new rate profile, demand shifting");
+                _metrics.RecordEvent(_simulation.Now, "traffic", source.Spec.Name,
+                    Describe(traffic.Rate) + (traffic.Shift is { } s ? $", demand shifting every {s.Every}" : ""));
                 break;
         }
     }
@@ -230,6 +232,18 @@ public sealed class Timeline : IEventHandler
     /// <summary>Replicas with anti-affinity sit on distinct nodes; without it the scheduler may stack them on one.</summary>
     private static int ReplicaNode(ControllerReplica replica, int nodes) =>
         replica.Controller.Spec.AntiAffinity ? (replica.Controller.Id + replica.Index) % nodes : replica.Controller.Id % nodes;
+
+    /// <summary>A rate profile in words for the timeline (the narrative and explain show it).</summary>
+    private static string Describe(RateProfileSpec rate) => rate switch
+    {
+        { Constant: { } c } => $"now {c}",
+        { Ramp: { } r } => $"ramp {r.From} → {r.To} from {r.Start} to {r.End}",
+        { Steps: { Count: > 0 } steps } => "steps " + string.Join(", ", steps.Select(x => $"{x.Rate} at {x.At}")),
+        { Diurnal: { } d } => $"daily curve around {d.Mean}",
+        { Bursts: { } b } => $"{b.Base} with bursts to {b.Peak} every {b.Every}",
+        { Csv: { } csv } => $"series {csv.File}",
+        _ => "new rate profile",
+    };
 
     // ---- names ---------------------------------------------------------------------------------
 

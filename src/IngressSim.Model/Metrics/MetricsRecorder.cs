@@ -30,6 +30,7 @@ public sealed class MetricsRecorder
     private readonly List<WindowPoint> _points = [];
     private readonly BoundedLog<ReloadRecord> _reloads;
     private readonly BoundedLog<TimelineEvent> _timeline;
+    private readonly BoundedLog<HpaScaleRecord> _hpa;
     private Instant _windowStart, _windowEnd;
     private int _windowReloads;
     private bool _closed;
@@ -63,6 +64,7 @@ public sealed class MetricsRecorder
         _runEnd = runEnd;
         _reloads = new BoundedLog<ReloadRecord>(logCapacity);
         _timeline = new BoundedLog<TimelineEvent>(logCapacity);
+        _hpa = new BoundedLog<HpaScaleRecord>(logCapacity);
         _windowStart = Instant.Zero;
         _windowEnd = Instant.Min(Instant.Zero + _window, runEnd);
     }
@@ -193,6 +195,28 @@ public sealed class MetricsRecorder
         _timeline.Add(new TimelineEvent(at, kind, subject, detail));
     }
 
+    /// <summary>An HPA rescaled its target: the decision with its inputs; kept up to the log capacity.</summary>
+    public void RecordHpaScale(HpaScaleRecord record)
+    {
+        ThrowIfClosed();
+        _hpa.Add(record);
+    }
+
+    /// <summary>
+    /// The windows closed so far, for watching a run as it goes (between windows, on the simulation's
+    /// thread). A window's reload count may still grow: reloads are reported when their effects are known.
+    /// </summary>
+    public IReadOnlyList<WindowPoint> ClosedWindows => _points;
+
+    /// <summary>The reloads recorded so far, in the order they were reported (not by start).</summary>
+    public IReadOnlyList<ReloadRecord> ReloadsSoFar => _reloads.Entries;
+
+    /// <summary>The timeline events recorded so far.</summary>
+    public IReadOnlyList<TimelineEvent> TimelineSoFar => _timeline.Entries;
+
+    /// <summary>The HPA rescales recorded so far.</summary>
+    public IReadOnlyList<HpaScaleRecord> HpaScalesSoFar => _hpa.Entries;
+
     /// <summary>Closes every window that ends at or before <paramref name="t"/>; at the run end, the last one.</summary>
     public void CloseUntil(Instant t)
     {
@@ -218,6 +242,8 @@ public sealed class MetricsRecorder
             Affinity = new SessionAffinityCounts(_affinityRequests, _affinityBroken),
             Breakdown = _runBreakdown.Result(),
             WebSockets = new WebSocketCounts(_webSocketEnds[0], _webSocketEnds[1], _webSocketEnds[2], _webSocketEnds[3]),
+            HpaScales = _hpa.Entries.ToArray(),
+            HpaScalesDropped = _hpa.Dropped,
         };
     }
 

@@ -70,6 +70,11 @@ public sealed record RunResult(
 
     /// <summary>The design's monthly cost from the scenario's prices; null for results built without a scenario (tests).</summary>
     public CostEstimate? Cost { get; init; }
+
+    /// <summary>Every HPA rescale with the inputs of its calculation, in time order (bounded like the other logs).</summary>
+    public IReadOnlyList<HpaScaleRecord> HpaScales { get; init; } = [];
+
+    public long HpaScalesDropped { get; init; }
 }
 
 /// <summary>Why a WebSocket session ended: its own lifetime, or cut by the proxy.</summary>

@@ -37,6 +37,9 @@ public sealed class ScenarioRun
     public Cluster Cluster { get; }
     public RequestPath? Path { get; private set; }
 
+    /// <summary>The recorder of the run in progress (set by <see cref="Execute"/>): its logs so far, for live views between windows.</summary>
+    public MetricsRecorder? Metrics { get; private set; }
+
     public RunResult Execute(IWindowSink sink, Action<RunProgress>? progress = null, CancellationToken cancellation = default)
     {
         var spec = _scenario.Spec;
@@ -44,7 +47,7 @@ public sealed class ScenarioRun
         var phases = spec.Phases.Select(p => new RunPhase(p.Name, Instant.Zero + p.Start, Instant.Zero + p.End)).ToArray();
         var rules = spec.Alerts.Select(a => AlertExpressionParser.Parse(a.Expr, spec.Window)).ToArray(); // checked at load
         var sampler = new AlertSampler(rules, sink);
-        var metrics = new MetricsRecorder(Cluster.SeriesNames, phases, end, sampler, spec.Window);
+        var metrics = Metrics = new MetricsRecorder(Cluster.SeriesNames, phases, end, sampler, spec.Window);
         var path = Path = new RequestPath(Simulation, Cluster, metrics, end);
         var gauges = new WindowGauges(Simulation, Cluster, path, metrics, spec.Window, end);
         var controlPlane = new ClusterControlPlane(Simulation, _scenario, Cluster, path, metrics, end);
