@@ -101,7 +101,7 @@ public sealed record ScenarioSpec : IValidatable
         }
     }
 
-    private static void ReportDuplicates(ValidationContext context, string path, string what, IEnumerable<string> names)
+    internal static void ReportDuplicates(ValidationContext context, string path, string what, IEnumerable<string> names)
     {
         var seen = new HashSet<string>(StringComparer.Ordinal);
         int i = 0;

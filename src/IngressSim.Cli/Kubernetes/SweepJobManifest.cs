@@ -1,0 +1,157 @@
+using System.Globalization;
+using System.Text;
+using System.Text.Json;
+
+namespace IngressSim.Cli.Kubernetes;
+
+/// <summary>What the emitted Jobs run and where: the image, the shard count, the PVC the results go to, the CPUs per pod.</summary>
+public sealed record SweepJobOptions(string SweepPath, string SweepName, IReadOnlyDictionary<string, string> Parameters, string Image, int Shards, string Pvc, int Cpus);
+
+/// <summary>
+/// The Kubernetes manifests of a sweep on a cluster: an Indexed Job (completions = parallelism = shards)
+/// whose pod K runs <c>ingress-sim sweep --shard K/N</c> into its own folder on a shared PVC, and the Job
+/// that merges those folders once all shards are complete. Written as text (every user value quoted as a
+/// JSON string, which YAML reads as a double-quoted scalar), so the CLI needs no Kubernetes client.
+/// </summary>
+public static class SweepJobManifest
+{
+    /// <summary>Where the PVC is mounted in the pods.</summary>
+    public const string MountPath = "/results";
+
+    public const string ShardsSuffix = "-shards";
+    public const string MergeSuffix = "-merge";
+
+    /// <summary>A DNS-1123 label from the sweep's name, short enough for the suffixes and the pods' job-name label (63).</summary>
+    public static string BaseName(string sweepName)
+    {
+        var name = new StringBuilder();
+        foreach (char c in sweepName.ToLowerInvariant()) name.Append(char.IsAsciiLetterOrDigit(c) ? c : '-');
+        string label = name.ToString().Trim('-');
+        if (label.Length == 0) label = "sweep";
+        return label[..Math.Min(label.Length, 63 - ShardsSuffix.Length)].TrimEnd('-');
+    }
+
+    public static string ResultsFolder(SweepJobOptions options) => $"{MountPath}/{BaseName(options.SweepName)}";
+
+    public static string ShardFolder(SweepJobOptions options, string index) => $"{ResultsFolder(options)}/shard-{index}";
+
+    public static string MergedFolder(SweepJobOptions options) => $"{ResultsFolder(options)}/merged";
+
+    public static string Shards(SweepJobOptions options)
+    {
+        string name = BaseName(options.SweepName);
+        var args = new List<string> { "sweep", options.SweepPath };
+        foreach (var (key, value) in options.Parameters.OrderBy(p => p.Key, StringComparer.Ordinal)) args.AddRange(["--param", $"{key}={value}"]);
+        // $(VAR) in args is expanded by the kubelet from the container's env, declared below.
+        args.AddRange(["--shard", $"$(JOB_COMPLETION_INDEX)/{options.Shards}", "--parallel", Number(options.Cpus),
+            "--out", ShardFolder(options, "$(JOB_COMPLETION_INDEX)")]);
+        var yaml = new StringBuilder();
+        yaml.Append($"""
+            # Sweep {name} as an Indexed Job: pod K (K = JOB_COMPLETION_INDEX, 0 to {options.Shards - 1}) runs shard K/{options.Shards}
+            # into {ShardFolder(options, "K")} on PVC {options.Pvc}; a retried pod resumes its folder.
+            # When it completes: kubectl wait --for=condition=complete --timeout=24h job/{name}{ShardsSuffix}
+            # then apply the merge Job (ingress-sim sweep ... --emit-merge-job) to write {MergedFolder(options)}.
+            apiVersion: batch/v1
+            kind: Job
+            metadata:
+              name: {Quote(name + ShardsSuffix)}
+              labels:
+
+            """);
+        Labels(yaml, "    ", name, "sweep-shard");
+        yaml.Append($"""
+            spec:
+              completionMode: Indexed
+              completions: {options.Shards}
+              parallelism: {options.Shards}
+              backoffLimitPerIndex: 2
+              template:
+                metadata:
+                  labels:
+
+            """);
+        Labels(yaml, "        ", name, "sweep-shard");
+        yaml.Append($"""
+                spec:
+                  restartPolicy: Never
+                  containers:
+                    - name: sweep
+                      image: {Quote(options.Image)}
+                      args: [{string.Join(", ", args.Select(Quote))}]
+                      env:
+                        - name: JOB_COMPLETION_INDEX
+                          valueFrom:
+                            fieldRef:
+                              fieldPath: "metadata.annotations['batch.kubernetes.io/job-completion-index']"
+
+            """);
+        Pod(yaml, options);
+        return yaml.ToString();
+    }
+
+    public static string Merge(SweepJobOptions options)
+    {
+        string name = BaseName(options.SweepName);
+        var args = new List<string> { "merge" };
+        args.AddRange(Enumerable.Range(0, options.Shards).Select(k => ShardFolder(options, Number(k))));
+        args.AddRange(["--out", MergedFolder(options)]);
+        var yaml = new StringBuilder();
+        yaml.Append($"""
+            # Merge the {options.Shards} shard folders of sweep {name} into {MergedFolder(options)}: the same bytes a single run writes.
+            # Apply it once job/{name}{ShardsSuffix} is complete; it fails, naming the missing units, if a shard is not.
+            apiVersion: batch/v1
+            kind: Job
+            metadata:
+              name: {Quote(name + MergeSuffix)}
+              labels:
+
+            """);
+        Labels(yaml, "    ", name, "sweep-merge");
+        yaml.Append($"""
+            spec:
+              backoffLimit: 1
+              template:
+                metadata:
+                  labels:
+
+            """);
+        Labels(yaml, "        ", name, "sweep-merge");
+        yaml.Append($"""
+                spec:
+                  restartPolicy: Never
+                  containers:
+                    - name: merge
+                      image: {Quote(options.Image)}
+                      args: [{string.Join(", ", args.Select(Quote))}]
+
+            """);
+        Pod(yaml, options with { Cpus = 1 });
+        return yaml.ToString();
+    }
+
+    private static void Labels(StringBuilder yaml, string indent, string name, string component)
+    {
+        yaml.Append($"{indent}app.kubernetes.io/name: ingress-sim\n");
+        yaml.Append($"{indent}app.kubernetes.io/component: {component}\n");
+        yaml.Append($"{indent}ingresssim.dev/sweep: {Quote(name)}\n");
+    }
+
+    /// <summary>The rest of the container and the pod: CPUs requested = limited = workers (a limit keeps the runtime's core count honest), the PVC.</summary>
+    private static void Pod(StringBuilder yaml, SweepJobOptions options) => yaml.Append($$"""
+                      resources:
+                        requests: {cpu: {{Quote(Number(options.Cpus))}}, memory: "1Gi"}
+                        limits: {cpu: {{Quote(Number(options.Cpus))}}, memory: "2Gi"}
+                      volumeMounts:
+                        - {name: results, mountPath: {{Quote(MountPath)}}}
+                  volumes:
+                    - name: results
+                      persistentVolumeClaim: {claimName: {{Quote(options.Pvc)}}}
+
+            """);
+
+    private static readonly JsonSerializerOptions Quoting = new() { Encoder = System.Text.Encodings.Web.JavaScriptEncoder.UnsafeRelaxedJsonEscaping };
+
+    private static string Quote(string value) => JsonSerializer.Serialize(value, Quoting);
+
+    private static string Number(int value) => value.ToString(CultureInfo.InvariantCulture);
+}
