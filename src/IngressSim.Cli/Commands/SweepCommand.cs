@@ -110,7 +110,7 @@ public static class SweepCommand
         double wall = Stopwatch.GetElapsedTime(started).TotalSeconds;
         int inShard = Enumerable.Range(0, manifest.Units).Count(shard.Contains);
         string counts = string.Create(CultureInfo.InvariantCulture,
-            $"{manifest.Points} points × {manifest.Replications} replications: {ran} units run in {wall:0.0} s on {runner.Workers} workers, {inShard - ran} already done");
+            $"{manifest.Points} points × {manifest.Replications} replications: {ran} units run in {wall:0.0} s on {runner.Workers} worker{(runner.Workers == 1 ? "" : "s")}, {inShard - ran} already done");
         if (shard.Count > 1)
         {
             Console.Out.WriteLine($"shard {shard}: {counts} ({inShard} of {manifest.Units} units)");
