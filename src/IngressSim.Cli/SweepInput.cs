@@ -1,4 +1,5 @@
 using IngressSim.Experiments.Sweeps;
+using IngressSim.Reporting.Sweeps;
 using IngressSim.Scenarios.Sweeps;
 using IngressSim.Scenarios.Validation;
 
@@ -20,6 +21,14 @@ public static class SweepInput
         Console.Error.WriteLine($"ingress-sim {command}: {error.Message}");
         Console.Error.WriteLine($"    hint: {error.Hint}");
         return ExitCodes.BadInput;
+    }
+
+    /// <summary>A table per reported phase, or where to find the numbers when the grid is too large to print.</summary>
+    public static void PrintTables(SweepResult result)
+    {
+        var tables = SweepTable.For(result);
+        foreach (var table in tables) SummaryTableView.Print(table);
+        if (tables.Count == 0) Console.Out.WriteLine($"{result.Points.Count} points: too many to print, see sweep.csv");
     }
 
     /// <summary>Default results folder of a sweep: next to the runs', under results/sweeps/.</summary>

@@ -166,6 +166,7 @@ public sealed class SweepCommandTests : IDisposable
         Assert.Equal(3, job.Spec.Parallelism);
         var pod = job.Spec.Template.Spec;
         Assert.Equal("Never", pod.RestartPolicy);
+        Assert.Equal(1654, pod.SecurityContext.FsGroup);
         var container = Assert.Single(pod.Containers);
         Assert.Equal("ghcr.io/acme/ingress-sim:0.1.0", container.Image);
         Assert.Equal(

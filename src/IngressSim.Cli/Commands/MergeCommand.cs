@@ -27,7 +27,8 @@ public static class MergeCommand
             {
                 return SweepInput.Refuse("merge", e);
             }
-            string folder = SweepReport.WriteMerged(parse.GetRequiredValue(output), merged);
+            var (folder, result) = SweepReport.WriteMerged(parse.GetRequiredValue(output), merged);
+            SweepInput.PrintTables(result);
             Console.Out.WriteLine($"{merged.Manifest.Points} points × {merged.Manifest.Replications} replications from {parse.GetRequiredValue(folders).Length} folders");
             Console.Out.WriteLine($"Results: {folder}");
             return ExitCodes.Success;

@@ -118,7 +118,7 @@ public static class SweepCommand
             Console.Out.WriteLine($"When every shard is done: ingress-sim merge SHARD_FOLDER... --out DIR");
             return ExitCodes.Success;
         }
-        SweepReport.WriteInto(folder);
+        SweepInput.PrintTables(SweepReport.WriteInto(folder));
         Console.Out.WriteLine(counts);
         Console.Out.WriteLine($"Results: {folder.Path}");
         return ExitCodes.Success;

@@ -74,6 +74,9 @@ public static class SweepJobManifest
         yaml.Append($"""
                 spec:
                   restartPolicy: Never
+                  # The image runs as uid 1654 (its 'app' user): make the volume writable for it.
+                  securityContext:
+                    fsGroup: 1654
                   containers:
                     - name: sweep
                       image: {Quote(options.Image)}
@@ -119,6 +122,9 @@ public static class SweepJobManifest
         yaml.Append($"""
                 spec:
                   restartPolicy: Never
+                  # The image runs as uid 1654 (its 'app' user): make the volume writable for it.
+                  securityContext:
+                    fsGroup: 1654
                   containers:
                     - name: merge
                       image: {Quote(options.Image)}

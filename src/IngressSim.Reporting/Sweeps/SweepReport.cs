@@ -23,26 +23,28 @@ public static class SweepReport
     }
 
     /// <summary>Computes the report from the folder's unit files (never from results in memory: a resumed or merged sweep must match).</summary>
-    public static void WriteInto(SweepFolder folder)
+    public static SweepResult WriteInto(SweepFolder folder)
     {
         var result = SweepAnalysis.Of(folder.Manifest, folder.ReadAllUnits());
         foreach (var (name, content) in Files(result)) AtomicFile.Write(Path.Combine(folder.Path, name), content);
+        return result;
     }
 
     /// <summary>
     /// Writes <paramref name="outputDirectory"/> as a single run of the merged sweep would have: manifest,
     /// unit files as they were, report. All or nothing: a failure leaves any previous folder untouched.
     /// </summary>
-    /// <returns>The folder written (absolute).</returns>
-    public static string WriteMerged(string outputDirectory, MergedSweep merged)
+    /// <returns>The folder written (absolute) and the result it reports.</returns>
+    public static (string Folder, SweepResult Result) WriteMerged(string outputDirectory, MergedSweep merged)
     {
         using var folder = new StagedDirectory(outputDirectory);
         File.WriteAllBytes(Path.Combine(folder.Staging, SweepManifest.FileName), merged.ManifestBytes);
         string units = Directory.CreateDirectory(Path.Combine(folder.Staging, SweepFolder.UnitsFolder)).FullName;
         for (int unit = 0; unit < merged.UnitBytes.Count; unit++)
             File.WriteAllBytes(Path.Combine(units, SweepFolder.UnitFileName(unit)), merged.UnitBytes[unit]);
-        foreach (var (name, content) in Files(merged.Analyse())) File.WriteAllBytes(Path.Combine(folder.Staging, name), content);
+        var result = merged.Analyse();
+        foreach (var (name, content) in Files(result)) File.WriteAllBytes(Path.Combine(folder.Staging, name), content);
         folder.Publish();
-        return folder.Target;
+        return (folder.Target, result);
     }
 }
