@@ -1,3 +1,4 @@
+using IngressSim.Experiments.Tests.Sweeps;
 using k8s;
 using k8s.Models;
 
@@ -33,17 +34,6 @@ public sealed class SweepCommandTests : IDisposable
         return r;
     }
 
-    private static SortedDictionary<string, byte[]> Files(string root) =>
-        new(Directory.GetFiles(root, "*", SearchOption.AllDirectories).ToDictionary(f => Path.GetRelativePath(root, f), File.ReadAllBytes), StringComparer.Ordinal);
-
-    private static void AssertSameFiles(string expected, string actual)
-    {
-        var a = Files(expected);
-        var b = Files(actual);
-        Assert.Equal(a.Keys, b.Keys);
-        foreach (var (file, bytes) in a) Assert.True(bytes.AsSpan().SequenceEqual(b[file]), $"{file} differs");
-    }
-
     [Fact]
     public void BundledSmokeSweep_RunsEndToEnd_IntoCsvJsonPlotsAndUnits()
     {
@@ -55,7 +45,7 @@ public sealed class SweepCommandTests : IDisposable
         Assert.Equal(7, csv.Length); // header + 6 points × the whole run (the canary scenario declares no phases)
         Assert.StartsWith("point,weight,testers,variant,phase,replications,p50_ms,", csv[0]);
         Assert.StartsWith("5,50,20/s,base,whole run,3,", csv[6]);
-        var files = Files(Out("smoke")).Keys;
+        var files = FolderBytes.Files(Out("smoke")).Keys;
         Assert.Equal(18, files.Count(f => f.StartsWith("units", StringComparison.Ordinal)));
         Assert.Contains("p99_ms-whole-run.png", files);
         Assert.Contains("p99_ms-whole-run-heatmap.png", files); // weight × testers: a two-parameter grid
@@ -83,21 +73,21 @@ public sealed class SweepCommandTests : IDisposable
         var merge = Ok("merge", Out("shard-0"), Out("shard-1"), Out("shard-2"), "--out", Out("merged"));
 
         Assert.Contains($"Results: {Out("merged")}", merge.Stdout);
-        AssertSameFiles(Out("local"), Out("merged"));
+        FolderBytes.AssertSame(Out("local"), Out("merged"));
     }
 
     [Fact]
     public void Rerun_OnAnInterruptedFolder_RunsOnlyTheMissingUnits()
     {
         Ok("sweep", Fixture, "--out", Out("run"));
-        var before = Files(Out("run"));
+        var before = FolderBytes.Files(Out("run"));
         File.Delete(Path.Combine(Out("run"), "units", "000005.json"));
 
         var r = Ok("sweep", Fixture, "--out", Out("run"));
 
         Assert.Contains("1 units run", r.Stdout);
         Assert.Contains("7 already done", r.Stdout);
-        Assert.Equal(before.Keys, Files(Out("run")).Keys);
+        Assert.Equal(before.Keys, FolderBytes.Files(Out("run")).Keys);
         Assert.Equal(before["units/000005.json"], File.ReadAllBytes(Path.Combine(Out("run"), "units", "000005.json")));
     }
 

@@ -45,51 +45,26 @@ public static class SweepJobManifest
         // $(VAR) in args is expanded by the kubelet from the container's env, declared below.
         args.AddRange(["--shard", $"$(JOB_COMPLETION_INDEX)/{options.Shards}", "--parallel", Number(options.Cpus),
             "--out", ShardFolder(options, "$(JOB_COMPLETION_INDEX)")]);
-        var yaml = new StringBuilder();
-        yaml.Append($"""
-            # Sweep {name} as an Indexed Job: pod K (K = JOB_COMPLETION_INDEX, 0 to {options.Shards - 1}) runs shard K/{options.Shards}
-            # into {ShardFolder(options, "K")} on PVC {options.Pvc}; a retried pod resumes its folder.
-            # When it completes: kubectl wait --for=condition=complete --timeout=24h job/{name}{ShardsSuffix}
-            # then apply the merge Job (ingress-sim sweep ... --emit-merge-job) to write {MergedFolder(options)}.
-            apiVersion: batch/v1
-            kind: Job
-            metadata:
-              name: {Quote(name + ShardsSuffix)}
-              labels:
-
-            """);
-        Labels(yaml, "    ", name, "sweep-shard");
-        yaml.Append($"""
-            spec:
-              completionMode: Indexed
-              completions: {options.Shards}
-              parallelism: {options.Shards}
-              backoffLimitPerIndex: 2
-              template:
-                metadata:
-                  labels:
-
-            """);
-        Labels(yaml, "        ", name, "sweep-shard");
-        yaml.Append($"""
-                spec:
-                  restartPolicy: Never
-                  # The image runs as uid 1654 (its 'app' user): make the volume writable for it.
-                  securityContext:
-                    fsGroup: 1654
-                  containers:
-                    - name: sweep
-                      image: {Quote(options.Image)}
-                      args: [{string.Join(", ", args.Select(Quote))}]
-                      env:
-                        - name: JOB_COMPLETION_INDEX
-                          valueFrom:
-                            fieldRef:
-                              fieldPath: "metadata.annotations['batch.kubernetes.io/job-completion-index']"
-
-            """);
-        Pod(yaml, options);
-        return yaml.ToString();
+        return Job(options, name + ShardsSuffix, "sweep-shard", "sweep", args,
+            comment: $"""
+                # Sweep {name} as an Indexed Job: pod K (K = JOB_COMPLETION_INDEX, 0 to {options.Shards - 1}) runs shard K/{options.Shards}
+                # into {ShardFolder(options, "K")} on PVC {options.Pvc}; a retried pod resumes its folder.
+                # When it completes: kubectl wait --for=condition=complete --timeout=24h job/{name}{ShardsSuffix}
+                # then apply the merge Job (ingress-sim sweep ... --emit-merge-job) to write {MergedFolder(options)}.
+                """,
+            jobSpec: $"""
+                  completionMode: Indexed
+                  completions: {options.Shards}
+                  parallelism: {options.Shards}
+                  backoffLimitPerIndex: 2
+                """,
+            env: """
+                          env:
+                            - name: JOB_COMPLETION_INDEX
+                              valueFrom:
+                                fieldRef:
+                                  fieldPath: "metadata.annotations['batch.kubernetes.io/job-completion-index']"
+                """);
     }
 
     public static string Merge(SweepJobOptions options)
@@ -98,55 +73,58 @@ public static class SweepJobManifest
         var args = new List<string> { "merge" };
         args.AddRange(Enumerable.Range(0, options.Shards).Select(k => ShardFolder(options, Number(k))));
         args.AddRange(["--out", MergedFolder(options)]);
+        return Job(options with { Cpus = 1 }, name + MergeSuffix, "sweep-merge", "merge", args,
+            comment: $"""
+                # Merge the {options.Shards} shard folders of sweep {name} into {MergedFolder(options)}: the same bytes a single run writes.
+                # Apply it once job/{name}{ShardsSuffix} is complete; it fails, naming the missing units, if a shard is not.
+                """,
+            jobSpec: "  backoffLimit: 1",
+            env: null);
+    }
+
+    /// <summary>
+    /// One Job of the sweep: labels, a pod that never restarts in place (the Job retries it), one container
+    /// running <paramref name="args"/> with CPUs requested = limited = workers (a limit keeps the runtime's
+    /// core count honest), the PVC mounted at <see cref="MountPath"/>.
+    /// </summary>
+    /// <param name="jobSpec">Lines of the Job's spec before its template, indented two spaces.</param>
+    /// <param name="env">The container's env block, indented as a container field, or null.</param>
+    private static string Job(SweepJobOptions options, string jobName, string component, string container, IReadOnlyList<string> args,
+        string comment, string jobSpec, string? env)
+    {
+        string name = BaseName(options.SweepName);
+        string cpus = Quote(Number(options.Cpus));
         var yaml = new StringBuilder();
-        yaml.Append($"""
-            # Merge the {options.Shards} shard folders of sweep {name} into {MergedFolder(options)}: the same bytes a single run writes.
-            # Apply it once job/{name}{ShardsSuffix} is complete; it fails, naming the missing units, if a shard is not.
+        yaml.Append(comment).Append('\n');
+        yaml.Append($$"""
             apiVersion: batch/v1
             kind: Job
             metadata:
-              name: {Quote(name + MergeSuffix)}
+              name: {{Quote(jobName)}}
               labels:
-
-            """);
-        Labels(yaml, "    ", name, "sweep-merge");
-        yaml.Append($"""
+            {{Labels("    ", name, component)}}
             spec:
-              backoffLimit: 1
+            {{jobSpec}}
               template:
                 metadata:
                   labels:
-
-            """);
-        Labels(yaml, "        ", name, "sweep-merge");
-        yaml.Append($"""
+            {{Labels("        ", name, component)}}
                 spec:
                   restartPolicy: Never
                   # The image runs as uid 1654 (its 'app' user): make the volume writable for it.
                   securityContext:
                     fsGroup: 1654
                   containers:
-                    - name: merge
-                      image: {Quote(options.Image)}
-                      args: [{string.Join(", ", args.Select(Quote))}]
+                    - name: {{container}}
+                      image: {{Quote(options.Image)}}
+                      args: [{{string.Join(", ", args.Select(Quote))}}]
 
             """);
-        Pod(yaml, options with { Cpus = 1 });
-        return yaml.ToString();
-    }
-
-    private static void Labels(StringBuilder yaml, string indent, string name, string component)
-    {
-        yaml.Append($"{indent}app.kubernetes.io/name: ingress-sim\n");
-        yaml.Append($"{indent}app.kubernetes.io/component: {component}\n");
-        yaml.Append($"{indent}ingresssim.dev/sweep: {Quote(name)}\n");
-    }
-
-    /// <summary>The rest of the container and the pod: CPUs requested = limited = workers (a limit keeps the runtime's core count honest), the PVC.</summary>
-    private static void Pod(StringBuilder yaml, SweepJobOptions options) => yaml.Append($$"""
+        if (env is not null) yaml.Append(env).Append('\n');
+        yaml.Append($$"""
                       resources:
-                        requests: {cpu: {{Quote(Number(options.Cpus))}}, memory: "1Gi"}
-                        limits: {cpu: {{Quote(Number(options.Cpus))}}, memory: "2Gi"}
+                        requests: {cpu: {{cpus}}, memory: "1Gi"}
+                        limits: {cpu: {{cpus}}, memory: "2Gi"}
                       volumeMounts:
                         - {name: results, mountPath: {{Quote(MountPath)}}}
                   volumes:
@@ -154,6 +132,11 @@ public static class SweepJobManifest
                       persistentVolumeClaim: {claimName: {{Quote(options.Pvc)}}}
 
             """);
+        return yaml.ToString();
+    }
+
+    private static string Labels(string indent, string name, string component) =>
+        $"{indent}app.kubernetes.io/name: ingress-sim\n{indent}app.kubernetes.io/component: {component}\n{indent}ingresssim.dev/sweep: {Quote(name)}";
 
     private static readonly JsonSerializerOptions Quoting = new() { Encoder = System.Text.Encodings.Web.JavaScriptEncoder.UnsafeRelaxedJsonEscaping };
 

@@ -1,5 +1,7 @@
+using System.Globalization;
 using IngressSim.Experiments.Statistics;
 using IngressSim.Experiments.Sweeps;
+using IngressSim.Scenarios.Sweeps;
 
 namespace IngressSim.Reporting.Sweeps;
 
@@ -17,18 +19,22 @@ public static class SweepTable
         var manifest = result.Manifest;
         if (result.Points.Count > MaxPoints) return [];
         var columns = manifest.Dimensions.Select(d => new SummaryColumn(d.Name, false))
-            .Concat(manifest.Metrics.Select(m => new SummaryColumn(SweepMetricNames.Label(m) + " (95 % CI)", true)))
+            .Concat(manifest.Metrics.Select(m => new SummaryColumn(SweepMetricNames.Column(m).Replace('_', ' '), true)))
             .ToArray();
         return manifest.Phases.Select((phase, i) => new SummaryTable(
-            $"{manifest.Sweep} — {phase}, {manifest.Replications} replications per point",
+            $"{manifest.Sweep} — {phase}: mean ± 95 % CI of {manifest.Replications} replications per point",
             columns,
             result.Points.Select(p => (IReadOnlyList<string>)
-                [.. manifest.Dimensions.Select((d, k) => d.Values[p.Coordinates[k]]), .. p.Phases[i].Metrics.Select(WithInterval)]).ToArray()))
+                [.. manifest.Dimensions.Select((d, k) => d.Values[p.Coordinates[k]]), .. p.Phases[i].Metrics.Select((e, m) => WithInterval(e, manifest.Metrics[m]))]).ToArray()))
             .ToArray();
     }
 
-    private static string WithInterval(Estimate estimate) =>
-        double.IsFinite(estimate.HalfWidth)
-            ? $"{SummaryTable.Format(estimate.Mean)} ± {SummaryTable.Format(estimate.HalfWidth)}"
-            : SummaryTable.Format(estimate.Mean);
+    private static string WithInterval(Estimate estimate, SweepMetric metric)
+    {
+        // A share reads best as a percentage, as compare's table shows error rates.
+        Func<double, string> format = metric == SweepMetric.ErrorRate
+            ? value => double.IsNaN(value) ? "–" : value.ToString("0.00%", CultureInfo.InvariantCulture)
+            : SummaryTable.Format;
+        return double.IsFinite(estimate.HalfWidth) ? $"{format(estimate.Mean)} ± {format(estimate.HalfWidth)}" : format(estimate.Mean);
+    }
 }

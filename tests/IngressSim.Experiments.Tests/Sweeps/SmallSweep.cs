@@ -35,16 +35,4 @@ internal sealed class SmallSweep : IDisposable
         Assert.True(load.Sweep is not null, string.Join("\n", load.Diagnostics));
         return new SweepPlan(load.Sweep!);
     }
-
-    /// <summary>Every file below <paramref name="root"/> by relative path, with its bytes.</summary>
-    public static SortedDictionary<string, byte[]> Files(string root) =>
-        new(Directory.GetFiles(root, "*", SearchOption.AllDirectories).ToDictionary(f => Path.GetRelativePath(root, f), File.ReadAllBytes), StringComparer.Ordinal);
-
-    public static void AssertSameFiles(string expected, string actual)
-    {
-        var a = Files(expected);
-        var b = Files(actual);
-        Assert.Equal(a.Keys, b.Keys);
-        foreach (var (file, bytes) in a) Assert.True(bytes.AsSpan().SequenceEqual(b[file]), $"{file} differs");
-    }
 }

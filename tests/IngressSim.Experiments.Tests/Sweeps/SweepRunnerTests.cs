@@ -34,8 +34,8 @@ public sealed class SweepRunnerTests : IDisposable
     {
         RunInto(_sweep.Out("serial"), SmallSweep.Plan(), workers: 1);
 
-        SmallSweep.AssertSameFiles(_sweep.Out("serial"), Local());
-        var files = SmallSweep.Files(Local()).Keys;
+        FolderBytes.AssertSame(_sweep.Out("serial"), Local());
+        var files = FolderBytes.Files(Local()).Keys;
         Assert.Contains("sweep.csv", files);
         Assert.Contains("p99_ms-steady-heatmap.png", files);
         Assert.Equal(8, files.Count(f => f.StartsWith("units", StringComparison.Ordinal)));
@@ -59,7 +59,7 @@ public sealed class SweepRunnerTests : IDisposable
         Assert.Equal(2, ran);
         Assert.Equal(new SweepProgress(6, 8, 2, 4), progress[0]); // points 1 and 3 each lack a unit
         Assert.Contains(new SweepProgress(8, 8, 4, 4), progress);
-        SmallSweep.AssertSameFiles(Local(), path);
+        FolderBytes.AssertSame(Local(), path);
     }
 
     [Fact]
@@ -67,11 +67,11 @@ public sealed class SweepRunnerTests : IDisposable
     {
         string path = _sweep.Out("other");
         RunInto(path, SmallSweep.Plan(), shard: new SweepShard(0, 4));
-        var before = SmallSweep.Files(path);
+        var before = FolderBytes.Files(path);
 
         var error = Assert.Throws<SweepFolderException>(() => SweepFolder.Create(path, SmallSweep.Plan(new Dictionary<string, string> { ["duration"] = "15s" })));
         Assert.Contains("holds another sweep", error.Message);
-        Assert.Equal(before.Keys, SmallSweep.Files(path).Keys);
+        Assert.Equal(before.Keys, FolderBytes.Files(path).Keys);
     }
 
     [Fact]
@@ -95,7 +95,7 @@ public sealed class SweepRunnerTests : IDisposable
 
         SweepReport.WriteMerged(_sweep.Out("merged"), SweepMerge.Collect(shards));
 
-        SmallSweep.AssertSameFiles(Local(), _sweep.Out("merged"));
+        FolderBytes.AssertSame(Local(), _sweep.Out("merged"));
     }
 
     [Fact]
