@@ -138,6 +138,10 @@ public sealed class SweepCommandTests : IDisposable
         Assert.Contains("ingress-sim merge: 4 of 8 units are missing: 0, 2, 4, 6", r.Stderr);
         Assert.False(Directory.Exists(Out("merged")));
         Assert.Contains("is not a sweep folder", BadInput("merge", _temp, "--out", Out("merged")).Stderr);
+        // The output folder is replaced whole: never one holding other files.
+        File.WriteAllText(Out("mine.txt"), "keep me");
+        Assert.Contains("merge would replace it", BadInput("merge", Out("shard-1"), "--out", _temp).Stderr);
+        Assert.True(File.Exists(Out("mine.txt")));
     }
 
     [Fact]

@@ -7,7 +7,7 @@ namespace IngressSim.Cli.Commands;
 /// <summary>
 /// <c>ingress-sim merge DIR... --out DIR</c>: the shard folders of one sweep into the folder a single run
 /// would have written, byte for byte. Refuses folders of different sweeps, missing units and two different
-/// results for one unit; the output folder is written all or nothing.
+/// results for one unit; the output folder is written all or nothing, and only a sweep folder is replaced.
 /// </summary>
 public static class MergeCommand
 {
@@ -21,6 +21,7 @@ public static class MergeCommand
             MergedSweep merged;
             try
             {
+                SweepFolder.CheckReplaceable(parse.GetRequiredValue(output));
                 merged = SweepMerge.Collect(parse.GetRequiredValue(folders));
             }
             catch (SweepFolderException e)

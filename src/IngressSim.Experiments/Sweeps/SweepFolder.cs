@@ -48,6 +48,15 @@ public sealed class SweepFolder
         return new SweepFolder(path, plan.Manifest, plan.Fingerprint);
     }
 
+    /// <summary>A merge replaces its output folder whole: only a new or empty folder, or a sweep folder, may be replaced.</summary>
+    /// <exception cref="SweepFolderException">The folder holds files that are not a sweep's.</exception>
+    public static void CheckReplaceable(string path)
+    {
+        path = System.IO.Path.GetFullPath(path);
+        if (Directory.Exists(path) && Directory.EnumerateFileSystemEntries(path).Any() && !File.Exists(System.IO.Path.Combine(path, SweepManifest.FileName)))
+            throw new SweepFolderException($"{path} is not empty and holds no {SweepManifest.FileName}: merge would replace it", "give a new or empty folder, or a sweep folder, with --out");
+    }
+
     /// <summary>Opens an existing folder to read (merge): its manifest must parse.</summary>
     public static (SweepFolder Folder, byte[] ManifestBytes) Open(string path)
     {
