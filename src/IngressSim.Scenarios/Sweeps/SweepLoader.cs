@@ -53,11 +53,19 @@ public static class SweepLoader
         }
         if (diagnostics.HasErrors) return Failed(diagnostics);
 
+        // The scenario as written first: the names the sweep uses are checked against it, located in the sweep file.
+        var declared = ScenarioLoader.Load(scenarioPath);
+        if (declared.Scenario is not { } written)
+        {
+            diagnostics.AddRange(declared.Diagnostics);
+            return Failed(diagnostics);
+        }
+        CheckNames(root, written, diagnostics);
+        if (diagnostics.HasErrors) return Failed(diagnostics);
+
         var baseLoad = ScenarioLoader.Load(scenarioPath, new ScenarioLoadOptions { Parameters = fixedValues });
         diagnostics.AddRange(baseLoad.Diagnostics);
         if (baseLoad.Scenario is not { } @base) return Failed(diagnostics);
-
-        CheckNames(root, @base, diagnostics);
         var phases = ReportedPhases(root, spec, @base, diagnostics);
         if (diagnostics.HasErrors) return Failed(diagnostics);
 
@@ -80,11 +88,15 @@ public static class SweepLoader
 
     private static SweepLoadResult Failed(DiagnosticBag diagnostics) => new(null, diagnostics.Items);
 
-    /// <summary>Every swept parameter and variant must be one the scenario declares.</summary>
+    /// <summary>Every fixed and swept parameter and every variant must be one the scenario declares.</summary>
     private static void CheckNames(SourceNode root, LoadedScenario scenario, DiagnosticBag diagnostics)
     {
         var spec = root.At("spec")!;
         var declared = scenario.Parameters.Keys.ToList();
+        if (spec.At("set") is MappingNode set)
+            foreach (var key in set.Entries.Select(e => e.Key).Where(k => !declared.Contains(k.Value)))
+                diagnostics.Error(SweepCodes.UnknownParameter, $"the scenario declares no parameter '{key.Value}'", key.Location,
+                    declared.Count == 0 ? "declare it under the scenario's spec.parameters first" : Suggestions.Hint(key.Value, declared));
         var sweptParameters = spec.At("parameters") as SequenceNode;
         for (int i = 0; sweptParameters is not null && i < sweptParameters.Items.Count; i++)
         {

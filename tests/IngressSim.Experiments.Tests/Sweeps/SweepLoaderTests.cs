@@ -55,6 +55,17 @@ public sealed class SweepLoaderTests : IDisposable
     }
 
     [Fact]
+    public void UnknownFixedParameter_IsLocatedAtItsKeyInTheSweep()
+    {
+        var error = SingleError(SmallSweep.FixtureText.Replace("  parameters:\n", "  set: {duraton: 15s}\n  parameters:\n"));
+
+        Assert.Equal(SweepCodes.UnknownParameter, error.Code);
+        Assert.EndsWith("test.sweep.yaml", error.Location.File);
+        Assert.Equal("8:9", At(error));
+        Assert.Equal("did you mean 'duration'?", error.Hint);
+    }
+
+    [Fact]
     public void UnknownVariant_IsLocatedAtTheItem()
     {
         var error = SingleError(SmallSweep.FixtureText.Replace("[base, slow-shop]", "[base, slow-shp]"));
