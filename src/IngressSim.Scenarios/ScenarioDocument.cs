@@ -129,7 +129,7 @@ public sealed record ScenarioSpec : IValidatable
             ? scalar.Location
             : scalar.Location with { Column = scalar.Location.Column + (scalar.IsPlain ? 0 : 1) + offset };
 
-    private static void ReportDuplicates(ValidationContext context, string path, string what, IEnumerable<string> names)
+    internal static void ReportDuplicates(ValidationContext context, string path, string what, IEnumerable<string> names)
     {
         var seen = new HashSet<string>(StringComparer.Ordinal);
         int i = 0;

@@ -9,10 +9,48 @@ public static class BenchCommand
 {
     public static Command Create()
     {
-        var bench = new Command("bench", "Measure performance: the event engine on M/M/c, or a whole scenario.");
+        var bench = new Command("bench", "Measure performance: the event engine on M/M/c, a whole scenario, or a sweep's parallel speed-up.");
         bench.Subcommands.Add(CreateEngine());
         bench.Subcommands.Add(CreateScenario());
+        bench.Subcommands.Add(CreateSweep());
         return bench;
+    }
+
+    private static Command CreateSweep()
+    {
+        var file = new Argument<string>("sweep") { Description = "sweep file (kind: Sweep); keep it short, it runs four times", HelpName = "SWEEP" };
+        var parameters = PairOptions.Parameters();
+        var parallel = SharedOptions.Parallel();
+        var shards = new Option<int>("--shards") { Description = "shards to run one after another, then merge", HelpName = "N", DefaultValueFactory = _ => 2 };
+        shards.Validators.Add(result =>
+        {
+            if (result.GetValueOrDefault<int>() is < 1 or > 64) result.AddError("--shards must be between 1 and 64");
+        });
+        var json = new Option<bool>("--json") { Description = "print one JSON object instead of a table" };
+        var command = new Command("sweep", "Run a sweep on one worker and on all cores (units/s and speed-up), then as shards + merge (their overhead).")
+        {
+            file, parameters, parallel, shards, json,
+        };
+        command.SetAction((parse, cancellation) =>
+        {
+            string path = parse.GetRequiredValue(file);
+            var overrides = parse.GetValue(parameters) ?? new Dictionary<string, string>();
+            if (SweepInput.Load(path, overrides) is null) return Task.FromResult(ExitCodes.BadInput);
+            var r = SweepBenchmark.Measure(path, overrides, parse.GetValue(parallel), parse.GetValue(shards), cancellation);
+            if (parse.GetValue(json)) JsonOutput.Write(Console.Out, r);
+            else
+            {
+                var table = new Table().AddColumns("run", "wall s (all)", "units/s (running)", "ratio");
+                table.AddRow("--parallel 1", $"{r.SerialSeconds:F2}", $"{r.SerialUnitsPerSecond:F1}", "reference");
+                table.AddRow($"--parallel {r.Workers}", $"{r.ParallelSeconds:F2}", $"{r.ParallelUnitsPerSecond:F1}", $"speed-up {r.SpeedUp:F2}×");
+                table.AddRow($"{r.Shards} shards (sum) + merge", $"{r.ShardsSeconds:F2} + {r.MergeSeconds:F2}", "",
+                    $"{r.ShardAndMergeOverOneRun:F2}× the --parallel {r.Workers} run");
+                AnsiConsole.WriteLine($"{r.Units} units; every run loads the sweep and writes its folder and report; merged folder identical to the local one: {(r.MergedIdenticalToLocal ? "yes" : "NO")}");
+                AnsiConsole.Write(table);
+            }
+            return Task.FromResult(r.MergedIdenticalToLocal ? ExitCodes.Success : ExitCodes.Failure);
+        });
+        return command;
     }
 
     private static Command CreateScenario()

@@ -6,7 +6,6 @@ using IngressSim.Experiments.Replications;
 using IngressSim.Reporting.Comparison;
 using IngressSim.Scenarios.Units;
 using IngressSim.Scenarios.Validation;
-using Spectre.Console;
 
 namespace IngressSim.Cli.Commands;
 
@@ -45,16 +44,7 @@ public static class CompareCommand
                 return value.Fraction;
             },
         };
-        var parallel = new Option<int>("--parallel", "-j")
-        {
-            Description = "worker threads; results are identical for any number (default: all cores)",
-            HelpName = "N",
-            DefaultValueFactory = _ => Environment.ProcessorCount,
-        };
-        parallel.Validators.Add(result =>
-        {
-            if (result.GetValueOrDefault<int>() < 1) result.AddError("--parallel must be at least 1");
-        });
+        var parallel = SharedOptions.Parallel();
         var output = new Option<string?>("--out") { Description = "comparison folder (default: results/<scenario>/compare/)", HelpName = "DIR" };
         var report = ReportCommand.ReportOption();
 
@@ -103,27 +93,8 @@ public static class CompareCommand
     }
 
     /// <summary>With a progress bar of runs done when a person is watching (an interactive terminal); quietly otherwise.</summary>
-    private static ComparisonResult Run(ComparisonRunner runner, ComparisonPlan plan, CancellationToken cancellation)
-    {
-        if (!AnsiConsole.Profile.Capabilities.Interactive || Console.IsOutputRedirected)
-            return runner.Run(plan, null, cancellation);
-        ComparisonResult? result = null;
-        AnsiConsole.Progress()
-            .AutoClear(true)
-            .Columns(new TaskDescriptionColumn(), new ProgressBarColumn(), new PercentageColumn(), new RemainingTimeColumn(), new SpinnerColumn())
-            .Start(context =>
-            {
-                // Task descriptions are Spectre markup: a scenario name with brackets must not be read as a tag.
-                string name = Markup.Escape(plan.Base.Name);
-                var task = context.AddTask($"{name}: runs", maxValue: plan.Variants.Count * plan.Replications.Minimum);
-                result = runner.Run(plan, progress =>
-                {
-                    // Spectre's task is thread-safe; a precision target can plan more runs as it goes.
-                    task.MaxValue = progress.RunsPlanned;
-                    task.Value = progress.RunsDone;
-                    task.Description = $"{name}: {progress.RunsDone}/{progress.RunsPlanned} runs";
-                }, cancellation);
-            });
-        return result!;
-    }
+    private static ComparisonResult Run(ComparisonRunner runner, ComparisonPlan plan, CancellationToken cancellation) =>
+        CountProgressView.Run($"{plan.Base.Name}: runs", plan.Variants.Count * plan.Replications.Minimum, report => runner.Run(plan,
+            report is null ? null : progress => report(progress.RunsDone, progress.RunsPlanned, $"{plan.Base.Name}: {progress.RunsDone}/{progress.RunsPlanned} runs"),
+            cancellation));
 }

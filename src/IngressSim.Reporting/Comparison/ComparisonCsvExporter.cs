@@ -14,7 +14,7 @@ namespace IngressSim.Reporting.Comparison;
 /// </summary>
 public sealed class ComparisonCsvExporter : IComparisonExporter
 {
-    private static readonly CsvConfiguration Configuration = new(CultureInfo.InvariantCulture) { NewLine = "\n" };
+    internal static readonly CsvConfiguration Configuration = new(CultureInfo.InvariantCulture) { NewLine = "\n" };
 
     public static IReadOnlyList<string> Headers { get; } =
     [
@@ -50,12 +50,12 @@ public sealed class ComparisonCsvExporter : IComparisonExporter
         }
     }
 
-    private static void WriteEstimate(CsvWriter csv, Estimate estimate)
+    internal static void WriteEstimate(CsvWriter csv, Estimate estimate)
     {
         Number(csv, estimate.Mean);
         Number(csv, estimate.HalfWidth);
     }
 
-    private static void Number(CsvWriter csv, double value) =>
+    internal static void Number(CsvWriter csv, double value) =>
         csv.WriteField(double.IsFinite(value) ? value.ToString(CultureInfo.InvariantCulture) : "");
 }

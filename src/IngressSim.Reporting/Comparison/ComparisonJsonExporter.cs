@@ -72,7 +72,7 @@ public sealed class ComparisonJsonExporter : IComparisonExporter
         json.WriteEndObject();
     }
 
-    private static void WriteEstimate(Utf8JsonWriter json, string name, Estimate estimate)
+    internal static void WriteEstimate(Utf8JsonWriter json, string name, Estimate estimate)
     {
         json.WriteStartObject(name);
         Number(json, "mean", estimate.Mean);
@@ -83,7 +83,7 @@ public sealed class ComparisonJsonExporter : IComparisonExporter
         json.WriteEndObject();
     }
 
-    private static void Number(Utf8JsonWriter json, string name, double value)
+    internal static void Number(Utf8JsonWriter json, string name, double value)
     {
         if (double.IsFinite(value)) json.WriteNumber(name, value);
         else json.WriteNull(name);

@@ -1,12 +1,13 @@
 using IngressSim.Kubernetes.Manifests;
 using IngressSim.Scenarios.Lint;
 using IngressSim.Scenarios.Loading;
+using IngressSim.Scenarios.Sweeps;
 
 namespace IngressSim.Scenarios.Validation;
 
 /// <summary>
-/// What <c>ingress-sim validate FILE...</c> does: each file is loaded as a scenario (when it declares
-/// <c>apiVersion: ingresssim.dev/...</c>) or read as plain Kubernetes manifests, then linted.
+/// What <c>ingress-sim validate FILE...</c> does: each file is loaded as a scenario or a sweep (when it
+/// declares <c>apiVersion: ingresssim.dev/...</c>) or read as plain Kubernetes manifests, then linted.
 /// Lint runs only on what loaded without errors, so findings are not echoes of a broken file.
 /// </summary>
 public static class ValidationRun
@@ -16,7 +17,9 @@ public static class ValidationRun
         var files = paths.ToList();
         var diagnostics = new List<Kubernetes.Diagnostics.Diagnostic>();
         foreach (var path in files)
-            diagnostics.AddRange(IsScenario(path) ? ValidateScenario(path, options) : ValidateManifests(path));
+            diagnostics.AddRange(!IsScenario(path) ? ValidateManifests(path)
+                : IsSweep(path) ? SweepLoader.Load(path, options?.Parameters).Diagnostics
+                : ValidateScenario(path, options));
         return new ValidationReport(files, diagnostics);
     }
 
@@ -34,6 +37,20 @@ public static class ValidationRun
     {
         var set = ManifestReader.ReadFile(path);
         return set.HasErrors ? set.Diagnostics : [.. set.Diagnostics, .. ScenarioLinter.Lint(new LintContext(set))];
+    }
+
+    /// <summary>A sweep file says <c>kind: Sweep</c> at the top level; it loads its scenario at every point of its grid.</summary>
+    private static bool IsSweep(string path)
+    {
+        try
+        {
+            return File.ReadLines(path).Take(200).FirstOrDefault(line => line.StartsWith("kind:", StringComparison.Ordinal)) is { } kind
+                && kind["kind:".Length..].Trim() == SweepDocument.SweepKind;
+        }
+        catch (Exception ex) when (ex is IOException or UnauthorizedAccessException or ArgumentException or NotSupportedException)
+        {
+            return false; // the scenario loader reports the unreadable file
+        }
     }
 
     /// <summary>A scenario declares our apiVersion; anything else is treated as Kubernetes manifests.</summary>
