@@ -328,6 +328,7 @@ public sealed class RequestPath : IEventHandler
         var source = _cluster.Sources[e.Source];
         var controller = _cluster.Controllers[e.Controller];
         var replica = _cluster.LoadBalancers[controller.Id].Pick(e.Client, _simulation.Now, source.ClientStream);
+        e.Connection = -1; // none until accepted: a timeout meanwhile must not close slot 0, a stranger's
         Enter(ref e, LatencyCause.TcpHandshake);
         e.UpstreamTries = retransmits;
         e.Replica = replica.Id;
@@ -437,6 +438,11 @@ public sealed class RequestPath : IEventHandler
     private void OnAtReplica(int slot)
     {
         ref var e = ref _exchanges[slot];
+        if (e.ClientGone)
+        {
+            _exchanges.Free(slot); // the client closed the connection under its request: nothing arrives
+            return;
+        }
         var replica = _cluster.Replicas[e.Replica];
         ref var c = ref _connections[e.Connection];
         if (!replica.Alive || replica.Incarnation != c.ReplicaIncarnation)
@@ -908,6 +914,7 @@ public sealed class RequestPath : IEventHandler
             e.ClientGone = true;
             Enter(ref e, LatencyCause.RetryBackoff); // the wait so far is its cause's; a retry's back-off starts now
             if (e.Connection >= 0) _connections.Close(e.Connection);
+            e.Connection = -1; // the slot may soon hold another client's connection
             e.Status = ResponseStatus.ClientTimeout;
             if (!TryRetry(slot, now)) Finish(slot, ResponseStatus.ClientTimeout, now);
         }
