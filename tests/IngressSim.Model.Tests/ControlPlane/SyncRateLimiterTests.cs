@@ -106,13 +106,42 @@ public class SyncRateLimiterTests
     }
 
     [Fact]
-    public void Enqueue_BatchWindow_DelaysTheSyncAfterTheFirstChange()
+    public void Enqueue_BatchWindow_DelaysTheSyncAfterTheFirstChange_AndCollectsWhatCameMeanwhile()
     {
         var limiter = Default(Duration.FromSeconds(5));
         Assert.Equal(Ms(5000), limiter.Enqueue(Ms(0)));
+        // The change at 4 s came while the batch waited: the sync at 5 s reads it.
         Assert.Null(limiter.Enqueue(Ms(4000)));
-        // The change at 4 s happened after the sync's dequeue (at 0): it opens the next batch.
-        Assert.Equal(Ms(9000), limiter.SyncFinished(Ms(5200)));
+        Assert.Null(limiter.SyncFinished(Ms(5200)));
+        Assert.Equal(1, limiter.DroppedEvents);
+    }
+
+    [Fact]
+    public void Enqueue_BatchWindow_AChangeAfterTheSyncStartedOpensTheNextBatch()
+    {
+        var limiter = Default(Duration.FromSeconds(5));
+        Assert.Equal(Ms(5000), limiter.Enqueue(Ms(0)));
+        Assert.Null(limiter.Enqueue(Ms(5100)));
+        Assert.Equal(Ms(10100), limiter.SyncFinished(Ms(5200)));
+    }
+
+    [Fact]
+    public void Enqueue_BatchWindowUnderContinuousChanges_SyncsAWindowApart()
+    {
+        var limiter = Default(Duration.FromSeconds(5));
+        var syncs = new List<Instant>();
+        Instant? running = null;
+        for (var now = Ms(0); now < Ms(60_000); now += Duration.FromMilliseconds(100))
+        {
+            if (running is { } start && now >= start + Duration.FromMilliseconds(200))
+            {
+                syncs.Add(start);
+                running = limiter.SyncFinished(start + Duration.FromMilliseconds(200));
+            }
+            running = limiter.Enqueue(now) ?? running;
+        }
+        // A change every 100 ms: each sync collects 5 s of them, the next waits 5 s after the first it missed.
+        for (int i = 1; i < syncs.Count; i++) Assert.InRange((syncs[i] - syncs[i - 1]).TotalSeconds, 5, 5.2);
     }
 
     [Fact]

@@ -16,7 +16,8 @@ namespace IngressSim.Model.Controllers.Sync;
 /// So events arriving while a sync waits or runs cause exactly one more sync, and a burst collapses.
 /// ConfigMap events are not skippable (EnqueueTask in nginx.go Start): each gets its own sync.</item>
 /// <item>The user's batching window (the war story's "wait 5 s before reload", MODEL_FACTS §10): not part
-/// of ingress-nginx; a sync starts no earlier than the window after the first change it serves.</item>
+/// of ingress-nginx; a sync starts no earlier than the window after the first change it serves, and
+/// collects every change that came while it waited (it reads the cluster state when it starts).</item>
 /// </list>
 /// </summary>
 public sealed class SyncRateLimiter
@@ -83,9 +84,10 @@ public sealed class SyncRateLimiter
 
     private Instant TakeOn(Instant now, Instant firstChange)
     {
-        _lastDequeue = now;
         var start = Instant.Max(now, firstChange + _batchWindow);
         if (_lastStart is { } last) start = Instant.Max(start, last + _tokenInterval);
+        // Without a window, ingress-nginx's queue: only events taken off the queue by now are covered.
+        _lastDequeue = _batchWindow > Duration.Zero ? start : now;
         _lastStart = start;
         _scheduledStart = start;
         return start;
