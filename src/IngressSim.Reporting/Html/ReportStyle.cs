@@ -50,6 +50,7 @@ internal static class ReportStyle
         .quiet { color: var(--muted); }
         ul.firings { margin: 0; padding-left: 1.1rem; }
         code { font: .88em/1.4 "DejaVu Sans Mono", Menlo, Consolas, monospace; }
+        td code { overflow-wrap: anywhere; }
         dl.variants { display: grid; grid-template-columns: max-content 1fr; gap: .3rem 1.2rem; margin: 0; }
         dl.variants dt { font-weight: 700; }
         dl.variants dd { margin: 0; color: var(--muted); }
