@@ -83,6 +83,23 @@ public class NarratorTests
     }
 
     [Fact]
+    public void Build_ClientsRetrying_NarratesTheRetriesThatErrorCountsDoNotShow()
+    {
+        // From 2:00 on, 3 of every second's 50 requests time out and are retried: slow successes, no errors.
+        var result = NarrativeRun.Build(300, _ => 50, eachSecond: (recorder, s) =>
+        {
+            if (s < 120) return;
+            for (int i = 0; i < 3; i++) recorder.RecordRetry(Instant.FromSeconds(s), 0);
+        });
+
+        var narrative = Narrator.Build(result);
+        var retries = Assert.Single(Of(narrative, "retries"));
+        Assert.Equal("client retries above 5 % for the first time (180 in the last minute, 6 % of requests: clients timing out or reset, and trying again)", retries.Text);
+        Assert.Equal("03:00", retries.Clock);
+        Assert.Empty(Of(narrative, "errors"));
+    }
+
+    [Fact]
     public void Build_ErrorRateRises_NarratesTheLevelWithTheStatuses()
     {
         var result = NarrativeRun.Build(300, _ => 50, s => s >= 120 ? 0.1 : 0);

@@ -283,6 +283,7 @@ public sealed class MetricsRecorder
         {
             Breakdown = _windowBreakdown.Result(),
             Slowest = _windowSlowest,
+            Retries = allRow.Retries,
         });
         foreach (var s in _series) s.ResetWindow();
         _windowReloads = 0;

@@ -12,6 +12,9 @@ public readonly record struct WindowPoint(
     /// <summary>Mean time per cause of the window's requests (empty when the recorder was not told).</summary>
     public LatencyBreakdown Breakdown { get; init; } = LatencyBreakdown.Empty;
 
+    /// <summary>Client retries started in the window (after a timeout, a reset or a retried status).</summary>
+    public long Retries { get; init; }
+
     /// <summary>The window's slowest request with its causes, or null.</summary>
     public SlowRequest? Slowest { get; init; }
 }

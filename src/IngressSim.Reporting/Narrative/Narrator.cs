@@ -66,7 +66,7 @@ public sealed class Narrator
     private int _hpaPodsUp, _hpaPodsDown;
     private double _maxWindowP99 = double.NaN;
     private double _rpsReported = double.NaN, _rpsReportedAt, _p50Reported = double.NaN;
-    private readonly ThresholdLevels _p99 = new(P99LevelsMs), _errorRate = new(ErrorLevels);
+    private readonly ThresholdLevels _p99 = new(P99LevelsMs), _errorRate = new(ErrorLevels), _retryRate = new(ErrorLevels);
     private int _reloadRate, _reloadReportedMinute = int.MinValue;
     private double _lastReloadStart;
     private int _xdsRate, _xdsReportedMinute = int.MinValue;
@@ -182,6 +182,7 @@ public sealed class Narrator
         NarrateTraffic(t1, stats, Say);
         NarrateLatency(t1, stats, Say);
         NarrateErrors(t1, stats, Say);
+        NarrateRetries(t1, stats, Say);
         NarrateReloads(minute, t1, bucket.Reloads, stats, Say);
         NarrateXds(minute, t1, bucket.Events, Say);
         NarrateHpa(minute, t0, t1, bucket.Hpa, Say);
@@ -286,6 +287,16 @@ public sealed class Narrator
         if (_errorRate.Observe(stats.ErrorRate) is { } errors)
             say(PErrors, t1, "errors", errors.Sentence("errors", Percent,
                 $"{Percent(stats.ErrorRate)} of requests in the last minute: {stats.TopErrors()}", $"{Percent(stats.ErrorRate)} in the last minute"));
+    }
+
+    /// <summary>Clients giving up and trying again (timeouts, resets): slow successes that error counts do not show.</summary>
+    private void NarrateRetries(double t1, MinuteStats stats, Sayer say)
+    {
+        if (stats.Requests == 0) return;
+        double rate = stats.Retries / (double)stats.Requests;
+        if (_retryRate.Observe(rate) is { } retries)
+            say(PErrors, t1, "retries", retries.Sentence("client retries", Percent,
+                $"{Count(stats.Retries)} in the last minute, {Percent(rate)} of requests: clients timing out or reset, and trying again", $"{Percent(rate)} in the last minute"));
     }
 
     private void NarrateReloads(int minute, double t1, List<ReloadRecord> reloads, MinuteStats stats, Sayer say)
@@ -489,13 +500,13 @@ public sealed class Narrator
     /// <summary>The minute's windows together: counts add up; percentiles cannot, so their spread across windows is kept.</summary>
     private readonly record struct MinuteStats(
         long Requests, long Errors, double Seconds, double MedianP50, double MedianP99, double MinP99, double MaxP99, double MaxP99At,
-        long[] Statuses)
+        long[] Statuses, long Retries)
     {
         public double ErrorRate => Requests == 0 ? 0 : Errors / (double)Requests;
 
         public static MinuteStats Of(List<WindowPoint> windows)
         {
-            long requests = 0, errors = 0;
+            long requests = 0, errors = 0, retries = 0;
             double seconds = 0, maxP99 = double.NaN, minP99 = double.NaN, maxAt = 0;
             var statuses = new long[ResponseStatuses.Count];
             var p50s = new List<double>();
@@ -504,6 +515,7 @@ public sealed class Narrator
             {
                 requests += w.Requests;
                 errors += w.Statuses.Errors;
+                retries += w.Retries;
                 seconds += w.EndSeconds - w.StartSeconds;
                 foreach (var status in ResponseStatuses.All) statuses[(int)status] += w.Statuses[status];
                 if (w.Requests == 0 || double.IsNaN(w.Latency.P99Ms)) continue;
@@ -512,7 +524,7 @@ public sealed class Narrator
                 if (double.IsNaN(maxP99) || w.Latency.P99Ms > maxP99) { maxP99 = w.Latency.P99Ms; maxAt = w.StartSeconds; }
                 if (double.IsNaN(minP99) || w.Latency.P99Ms < minP99) minP99 = w.Latency.P99Ms;
             }
-            return new MinuteStats(requests, errors, seconds, Median(p50s), Median(p99s), minP99, maxP99, maxAt, statuses);
+            return new MinuteStats(requests, errors, seconds, Median(p50s), Median(p99s), minP99, maxP99, maxAt, statuses, retries);
         }
 
         public string TopErrors()
