@@ -25,6 +25,14 @@ public static class CliRunner
 
     public static Outcome Run(params string[] args) => RunIn(RepositoryRoot, args);
 
+    /// <summary>Runs the CLI and asserts it succeeded, showing its output when it did not.</summary>
+    public static Outcome RunOk(params string[] args)
+    {
+        var r = Run(args);
+        Xunit.Assert.True(r.ExitCode == 0, $"exit {r.ExitCode}\n{r.Stdout}\n{r.Stderr}");
+        return r;
+    }
+
     public static Outcome RunIn(string workingDirectory, params string[] args)
     {
         var start = new ProcessStartInfo("dotnet")

@@ -16,13 +16,6 @@ public sealed class ReportCommandTests : IDisposable
 
     private string Out(string name) => Path.Combine(_temp, name);
 
-    private static CliRunner.Outcome Ok(params string[] args)
-    {
-        var r = CliRunner.Run(args);
-        Assert.True(r.ExitCode == 0, $"exit {r.ExitCode}\n{r.Stdout}\n{r.Stderr}");
-        return r;
-    }
-
     private static void AssertRefused(CliRunner.Outcome r, string message)
     {
         Assert.Equal(2, r.ExitCode);
@@ -35,11 +28,11 @@ public sealed class ReportCommandTests : IDisposable
     public void RunWithReport_WritesTheReportIntoTheFolder_AndReportLaterGivesTheSameBytes()
     {
         string folder = Out("run");
-        Ok("run", Minimal, "--out", folder, "--report");
+        CliRunner.RunOk("run", Minimal, "--out", folder, "--report");
         byte[] withRun = File.ReadAllBytes(Path.Combine(folder, "report.html"));
 
         string later = Out("later.html");
-        var r = Ok("report", folder, "--out", later);
+        var r = CliRunner.RunOk("report", folder, "--out", later);
 
         Assert.Contains($"Report: {later}", r.Stdout);
         Assert.Equal(withRun, File.ReadAllBytes(later));
@@ -53,10 +46,10 @@ public sealed class ReportCommandTests : IDisposable
     public void Run_KeepsTheScenarioAndTheDiagnosticsValidatePrints()
     {
         string folder = Out("run");
-        Ok("run", Minimal, "--out", folder);
+        CliRunner.RunOk("run", Minimal, "--out", folder);
 
         Assert.Equal(File.ReadAllBytes(Path.Combine(CliRunner.RepositoryRoot, Minimal)), File.ReadAllBytes(Path.Combine(folder, "scenario.yaml")));
-        Assert.Equal(Ok("validate", Minimal, "--format", "json").Stdout, File.ReadAllText(Path.Combine(folder, "diagnostics.json")));
+        Assert.Equal(CliRunner.RunOk("validate", Minimal, "--format", "json").Stdout, File.ReadAllText(Path.Combine(folder, "diagnostics.json")));
         Assert.False(File.Exists(Path.Combine(folder, "report.html")), "report.html without --report");
     }
 
@@ -64,8 +57,8 @@ public sealed class ReportCommandTests : IDisposable
     public void RunWithReport_Twice_GivesTheSameReportBytes()
     {
         // summary.json differs in its wall time; the report does not show it.
-        Ok("run", Minimal, "--out", Out("a"), "--report");
-        Ok("run", Minimal, "--out", Out("b"), "--report");
+        CliRunner.RunOk("run", Minimal, "--out", Out("a"), "--report");
+        CliRunner.RunOk("run", Minimal, "--out", Out("b"), "--report");
 
         Assert.Equal(File.ReadAllBytes(Path.Combine(Out("a"), "report.html")), File.ReadAllBytes(Path.Combine(Out("b"), "report.html")));
     }
@@ -74,14 +67,14 @@ public sealed class ReportCommandTests : IDisposable
     public void CompareWithReport_WritesTheReportIntoTheComparisonFolder()
     {
         string folder = Out("cmp");
-        Ok("compare", CompareFixture, "--replications", "2", "--out", folder, "--report");
+        CliRunner.RunOk("compare", CompareFixture, "--replications", "2", "--out", folder, "--report");
 
         string html = File.ReadAllText(Path.Combine(folder, "report.html"));
         Assert.Contains("<caption>compare-small — steady (1m–2m), 2 replications</caption>", html);
         Assert.Contains("<td class=\"significant\">✓ significant</td>", html);
         Assert.Contains("<section id=\"scenario\">", html);
 
-        Ok("report", folder);
+        CliRunner.RunOk("report", folder);
         Assert.Equal(html, File.ReadAllText(Path.Combine(folder, "report.html")));
     }
 
@@ -117,7 +110,7 @@ public sealed class ReportCommandTests : IDisposable
     public void Report_OutIntoAMissingFolder_Exits2()
     {
         string folder = Out("run");
-        Ok("run", Minimal, "--out", folder);
+        CliRunner.RunOk("run", Minimal, "--out", folder);
 
         AssertRefused(CliRunner.Run("report", folder, "--out", Out("missing/report.html")), $"{Out("missing/report.html")}: the folder");
         Assert.False(Directory.Exists(Out("missing")));

@@ -19,13 +19,6 @@ public sealed class SweepCommandTests : IDisposable
 
     private string Out(string name) => Path.Combine(_temp, name);
 
-    private static CliRunner.Outcome Ok(params string[] args)
-    {
-        var r = CliRunner.Run(args);
-        Assert.True(r.ExitCode == 0, $"exit {r.ExitCode}\n{r.Stdout}\n{r.Stderr}");
-        return r;
-    }
-
     private static CliRunner.Outcome BadInput(params string[] args)
     {
         var r = CliRunner.Run(args);
@@ -37,7 +30,7 @@ public sealed class SweepCommandTests : IDisposable
     [Fact]
     public void BundledSmokeSweep_RunsEndToEnd_IntoCsvJsonPlotsAndUnits()
     {
-        var r = Ok("sweep", "scenarios/sweeps/smoke.yaml", "--out", Out("smoke"));
+        var r = CliRunner.RunOk("sweep", "scenarios/sweeps/smoke.yaml", "--out", Out("smoke"));
 
         Assert.Contains("6 points × 3 replications: 18 units run", r.Stdout);
         Assert.Contains($"Results: {Out("smoke")}", r.Stdout);
@@ -55,22 +48,22 @@ public sealed class SweepCommandTests : IDisposable
     [Fact]
     public void BundledSweeps_Validate()
     {
-        var r = Ok("validate", "scenarios/sweeps/smoke.yaml", "scenarios/sweeps/black-friday-deploys-by-controller.yaml");
+        var r = CliRunner.RunOk("validate", "scenarios/sweeps/smoke.yaml", "scenarios/sweeps/black-friday-deploys-by-controller.yaml");
         Assert.Contains("valid: 0 errors, 0 warnings in 2 files", r.Stdout);
     }
 
     [Fact]
     public async Task ShardsAsSeparateProcesses_MergeIntoTheLocalRunsBytes()
     {
-        var local = Task.Run(() => Ok("sweep", Fixture, "--out", Out("local"), "--parallel", "2"));
+        var local = Task.Run(() => CliRunner.RunOk("sweep", Fixture, "--out", Out("local"), "--parallel", "2"));
         var shards = Enumerable.Range(0, 3)
-            .Select(k => Task.Run(() => Ok("sweep", Fixture, "--shard", $"{k}/3", "--parallel", "1", "--out", Out($"shard-{k}"))))
+            .Select(k => Task.Run(() => CliRunner.RunOk("sweep", Fixture, "--shard", $"{k}/3", "--parallel", "1", "--out", Out($"shard-{k}"))))
             .ToArray();
         await Task.WhenAll([local, .. shards]);
         Assert.Contains("shard 1/3:", (await shards[1]).Stdout);
         Assert.False(File.Exists(Path.Combine(Out("shard-1"), "sweep.csv")), "a shard writes units, not the report");
 
-        var merge = Ok("merge", Out("shard-0"), Out("shard-1"), Out("shard-2"), "--out", Out("merged"));
+        var merge = CliRunner.RunOk("merge", Out("shard-0"), Out("shard-1"), Out("shard-2"), "--out", Out("merged"));
 
         Assert.Contains($"Results: {Out("merged")}", merge.Stdout);
         FolderBytes.AssertSame(Out("local"), Out("merged"));
@@ -79,11 +72,11 @@ public sealed class SweepCommandTests : IDisposable
     [Fact]
     public void Rerun_OnAnInterruptedFolder_RunsOnlyTheMissingUnits()
     {
-        Ok("sweep", Fixture, "--out", Out("run"));
+        CliRunner.RunOk("sweep", Fixture, "--out", Out("run"));
         var before = FolderBytes.Files(Out("run"));
         File.Delete(Path.Combine(Out("run"), "units", "000005.json"));
 
-        var r = Ok("sweep", Fixture, "--out", Out("run"));
+        var r = CliRunner.RunOk("sweep", Fixture, "--out", Out("run"));
 
         Assert.Contains("1 units run", r.Stdout);
         Assert.Contains("7 already done", r.Stdout);
@@ -94,7 +87,7 @@ public sealed class SweepCommandTests : IDisposable
     [Fact]
     public void AFolderOfAnotherSweep_IsRefused()
     {
-        Ok("sweep", Fixture, "--shard", "0/4", "--out", Out("run"));
+        CliRunner.RunOk("sweep", Fixture, "--shard", "0/4", "--out", Out("run"));
 
         var r = BadInput("sweep", Fixture, "--param", "duration=15s", "--out", Out("run"));
 
@@ -131,7 +124,7 @@ public sealed class SweepCommandTests : IDisposable
     [Fact]
     public void Merge_OfAnIncompleteSetOfShards_NamesTheMissingUnits()
     {
-        Ok("sweep", Fixture, "--shard", "1/2", "--out", Out("shard-1"));
+        CliRunner.RunOk("sweep", Fixture, "--shard", "1/2", "--out", Out("shard-1"));
 
         var r = BadInput("merge", Out("shard-1"), "--out", Out("merged"));
 
@@ -147,7 +140,7 @@ public sealed class SweepCommandTests : IDisposable
     [Fact]
     public void EmitJob_IsAnIndexedJobWhosePodsRunTheirShard_ReadByTheKubernetesClient()
     {
-        Ok("sweep", "scenarios/sweeps/smoke.yaml", "--param", "duration=10s", "--emit-job", "--shards", "3",
+        CliRunner.RunOk("sweep", "scenarios/sweeps/smoke.yaml", "--param", "duration=10s", "--emit-job", "--shards", "3",
             "--image", "ghcr.io/acme/ingress-sim:0.1.0", "--pvc", "sweep-results", "--cpus", "4", "--out", Out("job.yaml"));
 
         var job = KubernetesYaml.Deserialize<V1Job>(File.ReadAllText(Out("job.yaml")));
@@ -180,7 +173,7 @@ public sealed class SweepCommandTests : IDisposable
     [Fact]
     public void EmitMergeJob_MergesEveryShardFolder_OnTheSameVolume()
     {
-        var r = Ok("sweep", "scenarios/sweeps/smoke.yaml", "--emit-merge-job", "--shards", "3", "--pvc", "sweep-results");
+        var r = CliRunner.RunOk("sweep", "scenarios/sweeps/smoke.yaml", "--emit-merge-job", "--shards", "3", "--pvc", "sweep-results");
 
         var job = KubernetesYaml.Deserialize<V1Job>(r.Stdout);
 
@@ -194,7 +187,7 @@ public sealed class SweepCommandTests : IDisposable
     [Fact]
     public void BenchSweep_ReportsSpeedUpAndShardOverhead_AndAMergeIdenticalToTheLocalRun()
     {
-        var r = Ok("bench", "sweep", Fixture, "--shards", "2", "--json");
+        var r = CliRunner.RunOk("bench", "sweep", Fixture, "--shards", "2", "--json");
 
         var result = System.Text.Json.JsonDocument.Parse(r.Stdout).RootElement;
         Assert.Equal(8, result.GetProperty("units").GetInt32());
