@@ -71,6 +71,23 @@ public sealed record Container
     public ResourceRequirements Resources { get; init; } = new();
     public Probe? ReadinessProbe { get; init; }
     public Probe? LivenessProbe { get; init; }
+    public Lifecycle? Lifecycle { get; init; }
+}
+
+/// <summary>Container lifecycle hooks; only preStop's <c>sleep</c> action (KEP-3960) changes what traffic sees.</summary>
+public sealed record Lifecycle
+{
+    public LifecycleHandler? PreStop { get; init; }
+}
+
+public sealed record LifecycleHandler
+{
+    public SleepAction? Sleep { get; init; }
+}
+
+public sealed record SleepAction
+{
+    public long Seconds { get; init; }
 }
 
 /// <summary>Quantities stay strings ("500m", "1"); <see cref="CpuQuantity"/> turns CPU into millicores.</summary>

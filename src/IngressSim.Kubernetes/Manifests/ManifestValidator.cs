@@ -80,10 +80,25 @@ internal static class ManifestValidator
             check.Invalid("spec.strategy.rollingUpdate.maxSurge", $"'{surge}' is neither a number nor a percentage");
         if (strategy?.MaxUnavailable is { } unavailable && !unavailable.TryScale(100, roundUp: false, out _))
             check.Invalid("spec.strategy.rollingUpdate.maxUnavailable", $"'{unavailable}' is neither a number nor a percentage");
-        var containers = deployment.Spec.Template.Spec.Containers;
+        var pod = deployment.Spec.Template.Spec;
+        // The simulator's own bounds (a day, an hour): a pod's lifecycle timing longer than that is a typo.
+        if (pod.TerminationGracePeriodSeconds is < 0 or > 86_400)
+            check.Invalid("spec.template.spec.terminationGracePeriodSeconds", $"{pod.TerminationGracePeriodSeconds} is outside 0-86400 seconds");
+        var containers = pod.Containers;
         for (int c = 0; c < containers.Count; c++)
+        {
+            var at = $"spec.template.spec.containers[{c}]";
             if (containers[c].Resources.Requests.TryGetValue("cpu", out var cpu) && !CpuQuantity.TryParseMillicores(cpu, out _))
-                check.Invalid($"spec.template.spec.containers[{c}].resources.requests.cpu", $"'{cpu}' is not a CPU quantity such as 500m or 0.5");
+                check.Invalid($"{at}.resources.requests.cpu", $"'{cpu}' is not a CPU quantity such as 500m or 0.5");
+            if (containers[c].Lifecycle?.PreStop?.Sleep?.Seconds is < 0 or > 3600)
+                check.Invalid($"{at}.lifecycle.preStop.sleep.seconds", $"{containers[c].Lifecycle!.PreStop!.Sleep!.Seconds} is outside 0-3600 seconds");
+            if (containers[c].ReadinessProbe is { } probe)
+            {
+                if (probe.PeriodSeconds is < 1 or > 3600) check.Invalid($"{at}.readinessProbe.periodSeconds", $"{probe.PeriodSeconds} is outside 1-3600 seconds");
+                if (probe.TimeoutSeconds is < 1 or > 3600) check.Invalid($"{at}.readinessProbe.timeoutSeconds", $"{probe.TimeoutSeconds} is outside 1-3600 seconds");
+                if (probe.FailureThreshold is < 1 or > 100) check.Invalid($"{at}.readinessProbe.failureThreshold", $"{probe.FailureThreshold} is outside 1-100");
+            }
+        }
     }
 
     private static void ValidateHpa(HorizontalPodAutoscaler hpa, Checker check)

@@ -13,12 +13,13 @@ namespace IngressSim.Model.ControlPlane;
 /// The Deployment controller and kubelet for the cluster's Services: creates pods (ready after their
 /// start-to-ready time), rolls them over to a new revision within maxSurge/maxUnavailable
 /// (<see cref="RollingUpdate"/>), scales them for the HPA, terminates them (out of the endpoints at
-/// once, refusing new connections, gone after the grace period), and tells the ingress controllers
+/// once, serving through a preStop sleep if it has one, then refusing new connections, gone after the
+/// grace period), and tells the ingress controllers
 /// about endpoint changes once the EndpointSlice update has propagated.
 /// </summary>
 public sealed class WorkloadController : IEventHandler
 {
-    private const int KindPodReady = 0, KindPodGone = 1, KindEndpointsPropagated = 2;
+    private const int KindPodReady = 0, KindPodGone = 1, KindEndpointsPropagated = 2, KindSigterm = 3;
 
     private readonly Simulation _simulation;
     private readonly HandlerId _id;
@@ -108,12 +109,15 @@ public sealed class WorkloadController : IEventHandler
     private void Terminate(ServiceBackend service, Pod pod)
     {
         pod.Terminating = true;
-        pod.Running = false; // SIGTERM: the server stops accepting; requests it holds still finish
         bool wasReady = pod.Ready;
         pod.Ready = false;
         service.RefreshEndpoints();
         if (wasReady) Propagate(service);
-        _simulation.ScheduleAfter(service.Workload.TerminationGracePeriod, _id, KindPodGone, pod.Id);
+        var grace = service.Workload.TerminationGracePeriod;
+        var preStop = Duration.Min(service.Workload.PreStopSleep, grace);
+        if (preStop > Duration.Zero) _simulation.ScheduleAfter(preStop, _id, KindSigterm, pod.Id);
+        else pod.Running = false; // SIGTERM at once: the server stops accepting; requests it holds still finish
+        _simulation.ScheduleAfter(grace, _id, KindPodGone, pod.Id);
     }
 
     /// <summary>A readiness change made elsewhere (a crashed pod's probe failing): the endpoints controller publishes it.</summary>
@@ -140,6 +144,9 @@ public sealed class WorkloadController : IEventHandler
                 Reconcile(service);
                 break;
             }
+            case KindSigterm:
+                _cluster.Pods[(int)arg].Running = false; // the preStop hook returned
+                break;
             case KindPodGone:
             {
                 var pod = _cluster.Pods[(int)arg];

@@ -140,9 +140,10 @@ public static class ClusterBuilder
         foreach (var service in scenario.Manifests.OfKind<Service>())
         {
             var meta = service.Metadata;
-            var workload = scenario.WorkloadOf(meta.Namespace, meta.Name);
+            var deployment = deployments.FirstOrDefault(d => Selects(service, d));
+            var workload = PodTemplateTiming.Apply(scenario.WorkloadOf(meta.Namespace, meta.Name), deployment);
             var sampler = DurationSamplers.For(workload.ServiceTime, streams.For($"service/{meta.Namespace}/{meta.Name}/service-time"));
-            double cpuRequest = deployments.Where(d => Selects(service, d)).Select(CpuRequestCores).FirstOrDefault();
+            double cpuRequest = deployment is null ? 0 : CpuRequestCores(deployment);
             services.Add(new ServiceBackend(services.Count, service.Key, workload, sampler, cpuRequest));
         }
         return services;

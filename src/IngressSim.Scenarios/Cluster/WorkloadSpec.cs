@@ -23,6 +23,13 @@ public sealed record WorkloadSpec
 
     /// <summary>MODEL_FACTS §6: terminationGracePeriodSeconds 30 s.</summary>
     [Limits("0s", "1d")] public Duration TerminationGracePeriod { get; init; } = Duration.FromSeconds(30);
+
+    /// <summary>
+    /// A preStop <c>sleep</c> hook (KEP-3960, stable in 1.34): the deleted pod keeps serving this long, out of
+    /// the endpoints, so load balancers that learn late still reach a live server; SIGTERM follows. The
+    /// hook counts against the grace period (kubernetes/kubernetes#74160). Absent = no hook.
+    /// </summary>
+    [Limits("0s", "1h")] public Duration PreStopSleep { get; init; } = Duration.Zero;
 }
 
 /// <summary>MODEL_FACTS §6: period 10 s, timeout 1 s, failureThreshold 3 (~30 s to notice a dead pod).</summary>

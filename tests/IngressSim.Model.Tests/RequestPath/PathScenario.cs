@@ -42,6 +42,8 @@ public sealed record PathScenario
     public int PodReplicas { get; init; } = 3;
     public string ServiceTime { get; init; } = "{exponential: {mean: 10ms}}";
     public int Concurrency { get; init; } = 8;
+    /// <summary>Extra workload fields, one flow-mapping entry each (e.g. <c>preStopSleep: 5s</c>).</summary>
+    public IReadOnlyList<string> WorkloadExtras { get; init; } = [];
     /// <summary>Whether an Ingress routes the host to the Service.</summary>
     public bool WithIngress { get; init; } = true;
     /// <summary>Timeline events, one flow mapping each (e.g. <c>{at: 1s, crashPod: {service: shop}}</c>).</summary>
@@ -66,6 +68,7 @@ public sealed record PathScenario
     public string ToYaml()
     {
         var controllerExtras = string.Concat(ControllerExtras.Select(e => $"\n        {e}"));
+        var workloadExtras = string.Concat(WorkloadExtras.Select(e => $"\n        {e}"));
         var retry = Retry is null ? "" : $"\n        retry: {{{Retry}}}";
         var webSocket = WebSocket is null ? "" : $"\n        webSocket: {{{WebSocket}}}";
         var visits = Visits is null ? "" : $"\n        visits: {{{Visits}}}";
@@ -140,7 +143,7 @@ public sealed record PathScenario
             workloads:
               shop:
                 serviceTime: {{{ServiceTime}}}
-                concurrency: {{{Concurrency.ToString(CultureInfo.InvariantCulture)}}}{{{variants}}}
+                concurrency: {{{Concurrency.ToString(CultureInfo.InvariantCulture)}}}{{{workloadExtras}}}{{{variants}}}
         """;
     }
 

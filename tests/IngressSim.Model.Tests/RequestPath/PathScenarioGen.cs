@@ -91,7 +91,8 @@ public static class PathScenarioGen
 
     /// <summary>
     /// <see cref="Any"/> plus up to four timeline events (controller and pod crashes, scaling, deploys,
-    /// Ingress touches that reload nginx, node loss, traffic changes) at random instants.
+    /// Ingress touches that reload nginx, node loss, traffic changes) at random instants, and sometimes a
+    /// preStop sleep on the pods.
     /// </summary>
     public static readonly Gen<PathScenario> AnyWithTimeline =
         from s in Any
@@ -100,7 +101,8 @@ public static class PathScenarioGen
         let withPods = s with { PodReplicas = pods, Duration = $"{durationMs}ms" }
         from count in Gen.Choose(1, 4)
         from events in Gen.ArrayOf(TimelineEvent(withPods, durationMs), count)
-        select withPods with { Timeline = events };
+        from preStopMs in Gen.Elements(0, 0, 300, 1500)
+        select withPods with { Timeline = events, WorkloadExtras = preStopMs == 0 ? [] : [$"preStopSleep: {preStopMs}ms"] };
 
     /// <summary>Scenarios where most requests succeed (pods present, patient clients), so a bound on 2xx latency is tested on many requests.</summary>
     public static readonly Gen<PathScenario> MostlySuccessful =

@@ -316,6 +316,32 @@ public class ManifestReaderTests
     }
 
     [Fact]
+    public void ReadText_PodLifecycleTiming_IsReadAndOutOfRangeValuesAreLocated()
+    {
+        const string yaml = """
+            apiVersion: apps/v1
+            kind: Deployment
+            metadata: {name: shop}
+            spec:
+              template:
+                spec:
+                  terminationGracePeriodSeconds: 90000
+                  containers:
+                  - name: app
+                    lifecycle: {preStop: {sleep: {seconds: 15}}}
+                    readinessProbe: {periodSeconds: 0, failureThreshold: 2}
+            """;
+        var set = ManifestReader.ReadText(yaml, "x.yaml");
+
+        var container = set.OfKind<Deployment>().Single().Spec.Template.Spec.Containers[0];
+        Assert.Equal(15, container.Lifecycle!.PreStop!.Sleep!.Seconds);
+        Assert.Equal(2, container.ReadinessProbe!.FailureThreshold);
+        Assert.Equal(
+            [(ManifestDiagnosticCodes.InvalidValue, 7), (ManifestDiagnosticCodes.InvalidValue, 11)],
+            set.Diagnostics.Select(d => (d.Code, d.Location.Line)));
+    }
+
+    [Fact]
     public void ReadText_AliasBomb_IsRejectedBeforeDeserializing()
     {
         var yaml = new System.Text.StringBuilder("apiVersion: v1\nkind: Secret\nmetadata:\n  name: s\n  labels:\n    a0: &a0 [x, x, x, x, x, x, x, x, x, x]\n");
