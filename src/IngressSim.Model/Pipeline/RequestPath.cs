@@ -509,6 +509,7 @@ public sealed class RequestPath : IEventHandler
             {
                 // Long-lived connections keep the old worker alive until worker-shutdown-timeout cuts them.
                 var cut = now + replica.Controller.Spec.Nginx.WorkerShutdownTimeout;
+                c.WorkerShutdownAt = Instant.Min(c.WorkerShutdownAt, cut);
                 if (cut < c.WebSocketEndsAt) EndWebSocketAt(id, cut, WebSocketEnd.WorkerShutdown);
             }
             else if (c.Busy) c.CloseAfterResponse = true;
@@ -814,7 +815,9 @@ public sealed class RequestPath : IEventHandler
                 t += gap;
             }
         }
-        EndWebSocketAt(connection, _simulation.Now + end, reason);
+        // An upgrade in flight at a reload became a session on the retired worker: its shutdown still cuts it.
+        if (_simulation.Now + end > c.WorkerShutdownAt) EndWebSocketAt(connection, Instant.Max(c.WorkerShutdownAt, _simulation.Now), WebSocketEnd.WorkerShutdown);
+        else EndWebSocketAt(connection, _simulation.Now + end, reason);
     }
 
     private void EndWebSocketAt(int connection, Instant at, WebSocketEnd reason)
