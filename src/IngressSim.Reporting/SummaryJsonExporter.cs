@@ -44,6 +44,7 @@ public sealed class SummaryJsonExporter(bool deterministic = false) : IResultExp
         json.WriteNumber("cutByControllerCrash", result.WebSockets.ControllerCrash);
         json.WriteNumber("cutFraction", result.WebSockets.CutFraction);
         json.WriteEndObject();
+        WriteNginxMemory(json, result.NginxMemory);
         json.WriteStartArray("phases");
         foreach (var phase in result.Phases)
         {
@@ -55,6 +56,7 @@ public sealed class SummaryJsonExporter(bool deterministic = false) : IResultExp
             WriteLatency(json, phase.Latency);
             WriteBreakdown(json, phase.Breakdown);
             WriteReloads(json, phase.Reloads);
+            WriteNginxMemory(json, phase.NginxMemory);
             json.WriteEndObject();
         }
         json.WriteEndArray();
@@ -168,6 +170,17 @@ public sealed class SummaryJsonExporter(bool deterministic = false) : IResultExp
         Number(json, "max", reloads.DurationMaxMs);
         json.WriteEndObject();
         Number(json, "affectedConnectionFraction", reloads.AffectedConnectionFraction);
+        json.WriteEndObject();
+    }
+
+    /// <summary>The busiest replica's peak nginx memory and generations (null without nginx replicas) and the OOM kills.</summary>
+    private static void WriteNginxMemory(Utf8JsonWriter json, NginxMemorySummary memory)
+    {
+        bool any = memory.PeakWorkerGenerations > 0;
+        json.WriteStartObject("nginxMemory");
+        Number(json, "peakBytes", any ? memory.PeakBytes : double.NaN);
+        Number(json, "peakWorkerGenerations", any ? memory.PeakWorkerGenerations : double.NaN);
+        json.WriteNumber("oomKills", memory.OomKills);
         json.WriteEndObject();
     }
 

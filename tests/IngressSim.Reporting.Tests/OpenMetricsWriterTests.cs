@@ -1,6 +1,7 @@
 using System.Globalization;
 using System.Text;
 using System.Text.RegularExpressions;
+using IngressSim.Engine.Time;
 using IngressSim.Model.Metrics;
 using IngressSim.Reporting.OpenMetrics;
 
@@ -88,12 +89,30 @@ public sealed partial class OpenMetricsWriterTests : IDisposable
     private static string MetricOf(Sample s) => PointLabel().Replace(s.Labels, m => m.Groups[1].Value.Length > 0 && m.Groups[3].Value.Length > 0 ? "," : "");
 
     [Fact]
+    public void NginxMemory_OneSamplePerWindowWhereItWasSet()
+    {
+        var output = new MemoryStream();
+        using (var writer = new OpenMetricsWriter(output, ["default/shop"], _temp))
+        {
+            var recorder = new MetricsRecorder(["default/shop"], [], Instant.FromSeconds(30), writer, Duration.FromSeconds(10));
+            recorder.SetGauge(Instant.FromSeconds(5), recorder.AllSeries, Gauge.NginxResidentMemory, 3e9);
+            recorder.SetGauge(Instant.FromSeconds(25), recorder.AllSeries, Gauge.NginxResidentMemory, 5e9);
+            writer.Complete(recorder.Finish(new RunIdentity("t", "base", 1), events: 0, wallSeconds: 0));
+        }
+        var memory = Parse(Encoding.UTF8.GetString(output.ToArray()))["nginx_ingress_controller_nginx_process_resident_memory_bytes"];
+        Assert.Equal("gauge", memory.Type);
+        // A gauge holds its value until set again (window 10–20 s keeps 3e9).
+        Assert.Equal([(3e9, 10.0), (3e9, 20.0), (5e9, 30.0)], memory.Samples.Select(x => (x.Value, x.Timestamp)));
+    }
+
+    [Fact]
     public void Text_FollowsTheOpenMetricsRules()
     {
         var (text, _) = Write();
         var families = Parse(text);
         Assert.Equal(["nginx_ingress_controller_requests", "nginx_ingress_controller_request_duration_seconds",
-            "nginx_ingress_controller_nginx_process_connections", "nginx_ingress_controller_success",
+            "nginx_ingress_controller_nginx_process_connections", "nginx_ingress_controller_nginx_process_resident_memory_bytes",
+            "nginx_ingress_controller_nginx_process_num_procs", "nginx_ingress_controller_success",
             "nginx_ingress_controller_config_last_reload_duration_seconds"], families.Keys);
         foreach (var (family, (type, samples)) in families)
         {

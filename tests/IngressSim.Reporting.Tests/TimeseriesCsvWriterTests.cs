@@ -21,7 +21,8 @@ public class TimeseriesCsvWriterTests
             "window_start_s,window_end_s,series,requests,mean_ms,p50_ms,p95_ms,p99_ms,p999_ms,max_ms," +
             "status_2xx,status_404,status_429,status_500,status_502,status_503,status_504,status_client_timeout,status_reset,status_refused," +
             "retries,new_connections,tls_full_handshakes,tls_resumed_handshakes," +
-            "active_connections,ready_pods,pod_cpu_utilisation,controller_cpu_utilisation,worker_generations",
+            "active_connections,ready_pods,pod_cpu_utilisation,controller_cpu_utilisation,worker_generations," +
+            "nginx_resident_memory_bytes,nginx_processes",
             header);
     }
 
@@ -48,7 +49,7 @@ public class TimeseriesCsvWriterTests
         }
         var row = Encoding.UTF8.GetString(output.ToArray()).Split('\n')[1];
         Assert.StartsWith("10,20,\"shop, \"\"eu\"\"\",0,,,,,,,0,", row);
-        Assert.EndsWith(",0,0,0,0,,,,,", row);
+        Assert.EndsWith(",0,0,0,0,,,,,,,", row);
     }
 
     [Fact]

@@ -56,6 +56,19 @@ public class AlertRuleTests
     }
 
     [Fact]
+    public void Max_OfTheNginxMemoryGauge_IsTheGaugeItself()
+    {
+        // The simulator keeps the replica with the most: max() over replicas is that value.
+        var rule = Parse("max(nginx_ingress_controller_nginx_process_resident_memory_bytes) > 4e9");
+        var gauge = Assert.IsType<GaugeQuery>(rule.Value);
+        Assert.Equal(AlertMetric.NginxResidentMemory, gauge.Selector.Metric);
+        Assert.Equal(OverTime.Last, gauge.Aggregation);
+        Assert.Equal(4e9, rule.Threshold);
+        Assert.Empty(gauge.Selector.Matchers);
+        Assert.Equal(AlertMetric.NginxProcesses, Assert.IsType<GaugeQuery>(Parse("max(nginx_ingress_controller_nginx_process_num_procs) > 60").Value).Selector.Metric);
+    }
+
+    [Fact]
     public void Increase_RawCounter_Gauges_AndNegativeInfinity()
     {
         Assert.False(Assert.IsType<CounterQuery>(Parse("increase(nginx_ingress_controller_success[1m]) > 20").Value).PerSecond);
@@ -85,6 +98,8 @@ public class AlertRuleTests
     [InlineData("nginx_ingress_controller_request_duration_seconds_bucket > 1", 0, "a histogram cannot be used on its own")]
     [InlineData("absent(nginx_ingress_controller_requests) > 1", 0, "unknown or unsupported function 'absent'")]
     [InlineData("1 > 0", 0, "has no metric")]
+    [InlineData("max(nginx_ingress_controller_nginx_process_connections) > 1", 4, "max() takes one of the per-replica nginx gauges")]
+    [InlineData("max(nginx_ingress_controller_nginx_process_resident_memory_bytes[1m]) > 1", 4, "max() takes one of the per-replica nginx gauges")]
     [InlineData("kube_pod_container_status_restarts_total > 0 and up", 45, "after the threshold")]
     public void Mistakes_AreReportedAtTheirCharacter(string text, int position, string message)
     {

@@ -6,7 +6,7 @@ namespace IngressSim.Model.Alerts;
 /// <summary>
 /// A window sink in front of the results' sink: as each window's rows pass, keeps the one number per
 /// window that each rule's request and connection selectors need (requests of the selected statuses,
-/// a latency quantile, open connections), then forwards the row. Memory: one double per window and
+/// a latency quantile, open connections, nginx memory), then forwards the row. Memory: one double per window and
 /// selector — the size of the plots' window points, never of the requests.
 /// </summary>
 public sealed class AlertSampler : IWindowSink
@@ -49,11 +49,19 @@ public sealed class AlertSampler : IWindowSink
             case QuantileQuery { Selector.Metric: AlertMetric.RequestDuration } q:
                 Add(q.Selector, new LatencyQuantileProbe(q.Selector, q.Quantile));
                 break;
-            case GaugeQuery { Selector.Metric: AlertMetric.ActiveConnections } g:
-                Add(g.Selector, new ActiveConnectionsProbe(g.Selector));
+            case GaugeQuery g:
+                Add(g.Selector, new GaugeProbe(g.Selector, GaugeOf(g.Selector.Metric)));
                 break;
         }
     }
+
+    private static Gauge GaugeOf(AlertMetric metric) => metric switch
+    {
+        AlertMetric.ActiveConnections => Gauge.ActiveConnections,
+        AlertMetric.NginxResidentMemory => Gauge.NginxResidentMemory,
+        AlertMetric.NginxProcesses => Gauge.NginxProcesses,
+        _ => throw new ArgumentOutOfRangeException(nameof(metric), metric, "not a gauge"),
+    };
 
     private void Add(MetricSelector selector, Probe probe)
     {
@@ -130,10 +138,11 @@ public sealed class AlertSampler : IWindowSink
         }
     }
 
-    private sealed class ActiveConnectionsProbe(MetricSelector selector) : Probe(selector)
+    /// <summary>A cluster-wide level, read from the "all" row.</summary>
+    private sealed class GaugeProbe(MetricSelector selector, Gauge gauge) : Probe(selector)
     {
         protected override double Empty => double.NaN;
 
-        protected override double Accumulate(in SeriesWindow row, double sofar, bool seen) => row.Gauges[Gauge.ActiveConnections];
+        protected override double Accumulate(in SeriesWindow row, double sofar, bool seen) => row.Gauges[gauge];
     }
 }

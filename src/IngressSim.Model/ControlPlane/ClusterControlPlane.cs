@@ -39,10 +39,15 @@ public sealed class ClusterControlPlane : IReloadCompletion
         path.Reloads = this;
         _autoscalers = new Autoscalers(simulation, cluster, Workloads, metrics, scenario.Spec.Cluster.Autoscaling, scenario.Manifests.OfKind<K8sHpa>());
         _healthChecks = new LoadBalancerHealthChecks(simulation, cluster);
-        _timeline = new Timeline(simulation, scenario, cluster, path, Workloads, _syncs, metrics, end);
+        var crashes = new ReplicaCrashes(simulation, cluster, path, metrics);
+        Memory = new ReplicaMemory(simulation, cluster, path, crashes, metrics);
+        _timeline = new Timeline(simulation, scenario, cluster, path, Workloads, _syncs, crashes, metrics, end);
     }
 
     public WorkloadController Workloads { get; }
+
+    /// <summary>The replicas' nginx memory: grows at reloads, read into gauges at window ends, enforced against memory limits.</summary>
+    public ReplicaMemory Memory { get; }
 
     public void Start()
     {
@@ -52,7 +57,11 @@ public sealed class ClusterControlPlane : IReloadCompletion
         _timeline.Start();
     }
 
-    void IReloadCompletion.OnReloadWorkDone(ControllerReplica replica) => _syncs[replica.Controller.Id].OnReloadWorkDone(replica);
+    void IReloadCompletion.OnReloadWorkDone(ControllerReplica replica)
+    {
+        _syncs[replica.Controller.Id].OnReloadWorkDone(replica);
+        Memory.OnWorkersStarted(replica);
+    }
 
     /// <summary>At the end of the run, reloads still waiting for late discoveries are recorded with what they disturbed so far.</summary>
     public void Finish()

@@ -21,7 +21,7 @@ namespace IngressSim.Model.ControlPlane;
 /// </summary>
 public sealed class Timeline : IEventHandler
 {
-    private const int KindAction = 0, KindStreamDeploy = 1, KindReplicaRestart = 2, KindPodRestart = 3, KindPodNotReady = 4;
+    private const int KindAction = 0, KindStreamDeploy = 1, KindPodRestart = 2, KindPodNotReady = 3;
 
     private readonly Simulation _simulation;
     private readonly HandlerId _id;
@@ -34,9 +34,10 @@ public sealed class Timeline : IEventHandler
     private readonly Instant _end;
     private readonly List<DeployStream> _streams = [];
     private readonly RandomStream _crashes;
+    private readonly ReplicaCrashes _replicaCrashes;
 
     public Timeline(Simulation simulation, LoadedScenario scenario, Cluster cluster, RequestPath path, WorkloadController workloads,
-        IReadOnlyList<ControllerSync> syncs, MetricsRecorder metrics, Instant end)
+        IReadOnlyList<ControllerSync> syncs, ReplicaCrashes replicaCrashes, MetricsRecorder metrics, Instant end)
     {
         _simulation = simulation;
         _id = simulation.Register(this);
@@ -45,6 +46,7 @@ public sealed class Timeline : IEventHandler
         _path = path;
         _workloads = workloads;
         _syncs = syncs;
+        _replicaCrashes = replicaCrashes;
         _metrics = metrics;
         _end = end;
         _crashes = simulation.Random.For("timeline/crashes");
@@ -62,7 +64,6 @@ public sealed class Timeline : IEventHandler
         {
             case KindAction: Carry(_scenario.Spec.Timeline[(int)arg]); break;
             case KindStreamDeploy: OnStreamDeploy(_streams[(int)arg]); break;
-            case KindReplicaRestart: Restart(_cluster.Replicas[(int)arg]); break;
             case KindPodNotReady: PodNotReady(_cluster.Pods[(int)arg]); break;
             case KindPodRestart: PodRestarted(_cluster.Pods[(int)arg]); break;
         }
@@ -86,7 +87,7 @@ public sealed class Timeline : IEventHandler
                 break;
             case { CrashController: { } crash }:
                 var replica = _cluster.Controllers.First(c => c.Name == crash.Controller).Replicas[crash.Replica];
-                Crash(replica, crash.RestartAfter);
+                _replicaCrashes.Crash(replica, crash.RestartAfter);
                 break;
             case { CrashPod: { } crashPod }:
                 var service = Service(crashPod.Service);
@@ -153,31 +154,6 @@ public sealed class Timeline : IEventHandler
     // ---- failures ------------------------------------------------------------------------------
 
     /// <summary>
-    /// A controller replica dies: its connections are gone (clients see resets), its CPU queue is lost,
-    /// and the LB keeps sending it new connections until its health check notices (MODEL_FACTS §7).
-    /// </summary>
-    private void Crash(ControllerReplica replica, Duration? restartAfter)
-    {
-        if (!replica.Alive) return;
-        replica.Alive = false;
-        _path.CutWebSockets(replica);
-        _metrics.RecordEvent(_simulation.Now, "crash", replica.Name, restartAfter is { } r ? $"restarts after {r}" : "stays down");
-        if (restartAfter is { } after) _simulation.ScheduleAfter(after, _id, KindReplicaRestart, replica.Id);
-    }
-
-    /// <summary>The restarted container starts empty: a new incarnation with cold caches and pools.</summary>
-    private void Restart(ControllerReplica replica)
-    {
-        replica.Alive = true;
-        replica.Incarnation++;
-        replica.TlsSessions.Clear();
-        replica.UpstreamPool.Clear();
-        replica.RateLimits?.Clear();
-        replica.ResetBalancers();
-        _metrics.RecordEvent(_simulation.Now, "restart", replica.Name, $"incarnation {replica.Incarnation}");
-    }
-
-    /// <summary>
     /// A pod's process dies: it refuses connections at once, but stays in the endpoints until its
     /// readiness probe has failed failureThreshold times (MODEL_FACTS §6: ~30 s); kubelet restarts the
     /// container, ready again after its start-to-ready time.
@@ -221,7 +197,7 @@ public sealed class Timeline : IEventHandler
         int nodes = _scenario.Spec.Cluster.Nodes;
         _metrics.RecordEvent(_simulation.Now, "node", $"node-{node}", recoverAfter is { } r ? $"lost for {r}" : "lost");
         foreach (var replica in _cluster.Replicas)
-            if (ReplicaNode(replica, nodes) == node) Crash(replica, recoverAfter);
+            if (ReplicaNode(replica, nodes) == node) _replicaCrashes.Crash(replica, recoverAfter);
         foreach (var pod in _cluster.Pods.Where(p => p.Node == node && p.Running && !p.Terminating).ToList())
         {
             CrashPod(_cluster.Services[pod.Service], pod, restart: false);

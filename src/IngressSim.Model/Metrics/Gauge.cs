@@ -13,18 +13,23 @@ public enum Gauge : byte
     PodCpuUtilisation,
     /// <summary>CPU utilisation of the ingress controller replicas serving the series, 0..1.</summary>
     ControllerCpuUtilisation,
-    /// <summary>Live nginx worker generations (old ones still draining after reloads; MODEL_FACTS §1).</summary>
+    /// <summary>Live nginx worker generations on the busiest replica (old ones still draining after reloads; MODEL_FACTS §1).</summary>
     WorkerGenerations,
+    /// <summary>nginx resident memory of the replica holding the most, in bytes (ingress-nginx <c>_nginx_process_resident_memory_bytes</c>).</summary>
+    NginxResidentMemory,
+    /// <summary>nginx processes of the replica running the most (ingress-nginx <c>_nginx_process_num_procs</c>).</summary>
+    NginxProcesses,
 }
 
 public static class Gauges
 {
-    public const int Count = (int)Gauge.WorkerGenerations + 1;
+    public const int Count = (int)Gauge.NginxProcesses + 1;
 
     public static readonly IReadOnlyList<Gauge> All = Enum.GetValues<Gauge>();
 
     private static readonly string[] Labels =
-        ["active_connections", "ready_pods", "pod_cpu_utilisation", "controller_cpu_utilisation", "worker_generations"];
+        ["active_connections", "ready_pods", "pod_cpu_utilisation", "controller_cpu_utilisation", "worker_generations",
+         "nginx_resident_memory_bytes", "nginx_processes"];
 
     public static string Label(this Gauge gauge) => Labels[(int)gauge];
 }

@@ -176,6 +176,25 @@ public sealed class MetricsRecorder
             if (phase.Phase.Contains(start)) { phase.Reloads++; break; }
     }
 
+    private NginxMemorySummary _nginxMemory;
+
+    /// <summary>
+    /// One replica's nginx held <paramref name="bytes"/> in <paramref name="generations"/> worker generations at
+    /// <paramref name="at"/> (read when a reload starts workers and at window ends): kept as the run's and phase's peaks.
+    /// </summary>
+    public void RecordNginxMemory(Instant at, long bytes, int generations) => AddNginxMemory(at, bytes, generations, oomKills: 0);
+
+    /// <summary>The kubelet OOM-killed a replica (its crash and restart are timeline events).</summary>
+    public void RecordOomKill(Instant at) => AddNginxMemory(at, 0, 0, oomKills: 1);
+
+    private void AddNginxMemory(Instant at, long bytes, int generations, long oomKills)
+    {
+        ThrowIfClosed();
+        _nginxMemory = _nginxMemory.With(bytes, generations, oomKills);
+        foreach (var phase in _phases)
+            if (phase.Phase.Contains(at)) { phase.NginxMemory = phase.NginxMemory.With(bytes, generations, oomKills); break; }
+    }
+
     private long _affinityRequests, _affinityBroken;
     private readonly long[] _webSocketEnds = new long[4];
 
@@ -242,6 +261,7 @@ public sealed class MetricsRecorder
             Affinity = new SessionAffinityCounts(_affinityRequests, _affinityBroken),
             Breakdown = _runBreakdown.Result(),
             WebSockets = new WebSocketCounts(_webSocketEnds[0], _webSocketEnds[1], _webSocketEnds[2], _webSocketEnds[3]),
+            NginxMemory = _nginxMemory,
             HpaScales = _hpa.Entries.ToArray(),
             HpaScalesDropped = _hpa.Dropped,
         };
@@ -320,6 +340,7 @@ public sealed class MetricsRecorder
         private readonly LatencyHistogram _latency = LatencyHistogram.ForSummary();
         private StatusCounts _statuses;
         public long Reloads;
+        public NginxMemorySummary NginxMemory;
         public readonly BreakdownAccumulator Breakdown = new();
 
         public void RecordResponse(Duration latency, ResponseStatus status)
@@ -333,7 +354,7 @@ public sealed class MetricsRecorder
             var kept = allReloads.Where(r => Phase.Contains(r.Start)).ToArray();
             return new PhaseResult(
                 Phase.Name, Phase.Start.TotalSeconds, Phase.End.TotalSeconds, _statuses, _latency.Summarize(),
-                _latency.Cdf(), ReloadSummary.Of(kept, Reloads - kept.Length)) { Breakdown = Breakdown.Result() };
+                _latency.Cdf(), ReloadSummary.Of(kept, Reloads - kept.Length)) { Breakdown = Breakdown.Result(), NginxMemory = NginxMemory };
         }
     }
 }

@@ -20,6 +20,9 @@ public sealed record PhaseResult(
 
     /// <summary>Mean time per cause of the requests that completed in the phase.</summary>
     public LatencyBreakdown Breakdown { get; init; } = LatencyBreakdown.Empty;
+
+    /// <summary>Peak nginx memory and OOM kills in the phase.</summary>
+    public NginxMemorySummary NginxMemory { get; init; }
 }
 
 /// <summary>Whole-run figures of one series (an Ingress route or a Service).</summary>
@@ -61,6 +64,9 @@ public sealed record RunResult(
 
     /// <summary>How WebSocket sessions ended.</summary>
     public WebSocketCounts WebSockets { get; init; }
+
+    /// <summary>Peak nginx memory of any replica and the OOM kills.</summary>
+    public NginxMemorySummary NginxMemory { get; init; }
 
     /// <summary>Mean time per cause over every request of the run.</summary>
     public LatencyBreakdown Breakdown { get; init; } = LatencyBreakdown.Empty;

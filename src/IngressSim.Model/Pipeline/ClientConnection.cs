@@ -35,6 +35,9 @@ public struct ClientConnection
     public Instant WebSocketEndsAt;
     public WebSocketEnd WebSocketEnd;
 
+    /// <summary>When worker-shutdown-timeout ends its retired worker, or <see cref="Instant.MaxValue"/>: an upgrade answered after the reload is cut then too.</summary>
+    public Instant WorkerShutdownAt;
+
     /// <summary>The replica's reload count when it was opened: its nginx worker generation.</summary>
     public long WorkerGeneration;
 

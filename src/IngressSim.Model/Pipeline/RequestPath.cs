@@ -509,6 +509,7 @@ public sealed class RequestPath : IEventHandler
             {
                 // Long-lived connections keep the old worker alive until worker-shutdown-timeout cuts them.
                 var cut = now + replica.Controller.Spec.Nginx.WorkerShutdownTimeout;
+                c.WorkerShutdownAt = Instant.Min(c.WorkerShutdownAt, cut);
                 if (cut < c.WebSocketEndsAt) EndWebSocketAt(id, cut, WebSocketEnd.WorkerShutdown);
             }
             else if (c.Busy) c.CloseAfterResponse = true;
@@ -814,7 +815,9 @@ public sealed class RequestPath : IEventHandler
                 t += gap;
             }
         }
-        EndWebSocketAt(connection, _simulation.Now + end, reason);
+        // An upgrade in flight at a reload became a session on the retired worker: its shutdown still cuts it.
+        if (_simulation.Now + end > c.WorkerShutdownAt) EndWebSocketAt(connection, Instant.Max(c.WorkerShutdownAt, _simulation.Now), WebSocketEnd.WorkerShutdown);
+        else EndWebSocketAt(connection, _simulation.Now + end, reason);
     }
 
     private void EndWebSocketAt(int connection, Instant at, WebSocketEnd reason)
@@ -844,24 +847,27 @@ public sealed class RequestPath : IEventHandler
         }
     }
 
+    private readonly HashSet<long> _retiredGenerations = [];
+
     /// <summary>
-    /// nginx worker generations alive on the busiest replica: the current one plus every retired one
-    /// still holding a WebSocket until worker-shutdown-timeout (MODEL_FACTS §1: they pile up).
+    /// nginx worker generations alive on <paramref name="replica"/> (0 when it is down): the current one
+    /// plus every retired one still holding a connection of this incarnation — a WebSocket until it ends
+    /// or worker-shutdown-timeout cuts it, a request until its response is sent (MODEL_FACTS §1: they
+    /// pile up). Cold path: a scan of the connections.
     /// </summary>
-    public int LiveWorkerGenerations()
+    public int LiveWorkerGenerations(ControllerReplica replica)
     {
-        int most = 1;
-        foreach (var replica in _cluster.Replicas)
+        if (!replica.Alive) return 0;
+        var now = _simulation.Now;
+        _retiredGenerations.Clear();
+        for (int id = 0; id < _connections.Capacity; id++)
         {
-            var old = new HashSet<long>();
-            for (int id = 0; id < _connections.Capacity; id++)
-            {
-                ref var c = ref _connections[id];
-                if (c.Open && c.Replica == replica.Id && c.WebSocket && c.WorkerGeneration < replica.ReloadSequence) old.Add(c.WorkerGeneration);
-            }
-            most = Math.Max(most, 1 + old.Count);
+            ref var c = ref _connections[id];
+            if (c.Open && c.Busy && c.Replica == replica.Id && c.ReplicaIncarnation == replica.Incarnation
+                && c.WorkerGeneration < replica.ReloadSequence && c.ServerClosedAt > now)
+                _retiredGenerations.Add(c.WorkerGeneration);
         }
-        return most;
+        return 1 + _retiredGenerations.Count;
     }
 
     private void Finish(int slot, ResponseStatus status, Instant now)

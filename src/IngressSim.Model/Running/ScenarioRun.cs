@@ -49,8 +49,8 @@ public sealed class ScenarioRun
         var sampler = new AlertSampler(rules, sink);
         var metrics = Metrics = new MetricsRecorder(Cluster.SeriesNames, phases, end, sampler, spec.Window);
         var path = Path = new RequestPath(Simulation, Cluster, metrics, end);
-        var gauges = new WindowGauges(Simulation, Cluster, path, metrics, spec.Window, end);
         var controlPlane = new ClusterControlPlane(Simulation, _scenario, Cluster, path, metrics, end);
+        var gauges = new WindowGauges(Simulation, Cluster, path, controlPlane.Memory, metrics, spec.Window, end);
 
         long started = Stopwatch.GetTimestamp();
         path.Start();

@@ -1,5 +1,6 @@
 using IngressSim.Engine.Events;
 using IngressSim.Engine.Time;
+using IngressSim.Model.ControlPlane;
 using IngressSim.Model.Metrics;
 using IngressSim.Model.Pipeline;
 
@@ -7,7 +8,7 @@ namespace IngressSim.Model.Running;
 
 /// <summary>
 /// At the end of every reporting window, reads the levels a dashboard would show — open client
-/// connections, ready pods, pod and controller CPU utilisation — into the recorder's gauges, and
+/// connections, ready pods, pod and controller CPU utilisation, nginx memory — into the recorder's gauges, and
 /// closes idle connections that have expired meanwhile (so the open count is what servers hold).
 /// </summary>
 public sealed class WindowGauges : IEventHandler
@@ -16,18 +17,20 @@ public sealed class WindowGauges : IEventHandler
     private readonly HandlerId _id;
     private readonly Cluster _cluster;
     private readonly RequestPath _path;
+    private readonly ReplicaMemory _memory;
     private readonly MetricsRecorder _metrics;
     private readonly Duration _window;
     private readonly Instant _end;
     private readonly double[] _podCpuAtLastTick;
     private double _controllerCpuAtLastTick;
 
-    public WindowGauges(Simulation simulation, Cluster cluster, RequestPath path, MetricsRecorder metrics, Duration window, Instant end)
+    public WindowGauges(Simulation simulation, Cluster cluster, RequestPath path, ReplicaMemory memory, MetricsRecorder metrics, Duration window, Instant end)
     {
         _simulation = simulation;
         _id = simulation.Register(this);
         _cluster = cluster;
         _path = path;
+        _memory = memory;
         _metrics = metrics;
         _window = window;
         _end = end;
@@ -49,7 +52,7 @@ public sealed class WindowGauges : IEventHandler
         double seconds = Duration.Min(_window, now - Instant.Zero + Duration.FromNanoseconds(1)).TotalSeconds;
         _path.CloseExpiredConnections(now);
         _metrics.SetGauge(now, _metrics.AllSeries, Gauge.ActiveConnections, _path.Connections.OpenCount);
-        _metrics.SetGauge(now, _metrics.AllSeries, Gauge.WorkerGenerations, _path.LiveWorkerGenerations());
+        _memory.SetGauges(now);
 
         double controllerCpu = 0, workers = 0;
         foreach (var replica in _cluster.Replicas)

@@ -203,7 +203,7 @@ public sealed class Narrator
 
     private static void NarrateEvents(List<TimelineEvent> events, Sayer say)
     {
-        foreach (var group in events.Where(e => e.Kind is "crash" or "restart" or "node" or "traffic" or "ingress").GroupBy(e => e.Kind))
+        foreach (var group in events.Where(e => e.Kind is "crash" or "OOMKilled" or "restart" or "node" or "traffic" or "ingress").GroupBy(e => e.Kind))
         {
             var list = group.ToList();
             string kind = group.Key is "traffic" or "ingress" ? group.Key : "crash";
@@ -216,7 +216,7 @@ public sealed class Narrator
             string names = string.Join(", ", list.Select(e => e.Subject).Distinct().Take(3)) + (list.Select(e => e.Subject).Distinct().Count() > 3 ? ", …" : "");
             string what = group.Key switch
             {
-                "crash" => "crashes", "restart" => "restarts", "node" => "nodes lost", "traffic" => "traffic changes", _ => "Ingress edits",
+                "crash" => "crashes", "OOMKilled" => "OOM kills", "restart" => "restarts", "node" => "nodes lost", "traffic" => "traffic changes", _ => "Ingress edits",
             };
             say(priority, list[0].At.TotalSeconds, kind, $"{list.Count} {what} in this minute ({names})");
         }
@@ -225,6 +225,7 @@ public sealed class Narrator
     private static string EventText(TimelineEvent e) => e.Kind switch
     {
         "crash" => $"{e.Subject} crashed ({e.Detail})",
+        "OOMKilled" => $"{e.Subject} OOM-killed by the kubelet ({e.Detail})",
         "restart" => $"{e.Subject} restarted ({e.Detail})",
         "node" => $"{e.Subject} {e.Detail}",
         "traffic" => $"traffic changes ({e.Subject}): {e.Detail}",

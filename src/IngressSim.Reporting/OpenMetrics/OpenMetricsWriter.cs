@@ -27,6 +27,16 @@ public sealed class OpenMetricsWriter : IWindowSink, IDisposable
     private static readonly double[] Quantiles = [0.5, 0.95, 0.99, 0.999];
     private static readonly int SeriesSlots = QuantileSlot + Quantiles.Length;
 
+    // Levels of the "all" row, after the Services' slots of each block.
+    private static readonly (Gauge Gauge, string Family, string? Unit, string Labels, string Help)[] Levels =
+    [
+        (Gauge.ActiveConnections, "nginx_ingress_controller_nginx_process_connections", null, "{state=\"active\"}", "Open client connections at the window's end"),
+        (Gauge.NginxResidentMemory, "nginx_ingress_controller_nginx_process_resident_memory_bytes", "bytes", "",
+            "nginx resident memory of the replica holding the most at the window's end (every live worker generation)"),
+        (Gauge.NginxProcesses, "nginx_ingress_controller_nginx_process_num_procs", null, "",
+            "nginx processes of the replica running the most at the window's end (master + every live generation's workers)"),
+    ];
+
     // Reload duration buckets (s): around the article's 50–200 ms and the 6–12 s of MODEL_FACTS §1.
     private static readonly double[] ReloadBuckets = [0.05, 0.1, 0.2, 0.5, 1, 2, 5, 10];
 
@@ -50,7 +60,7 @@ public sealed class OpenMetricsWriter : IWindowSink, IDisposable
         _series = series;
         _seriesIndex = series.Select((name, i) => (name, i)).ToDictionary(p => p.name, p => p.i, StringComparer.Ordinal);
         _startUnixSeconds = startUnixSeconds;
-        _block = new double[series.Count * SeriesSlots + 1]; // + the open connections of "all"
+        _block = new double[series.Count * SeriesSlots + Levels.Length]; // + the levels of "all"
         _scratchPath = Path.Combine(scratchDirectory, $".{FileName}.windows");
         _scratch = File.OpenHandle(_scratchPath, FileMode.Create, FileAccess.ReadWrite, FileShare.None, FileOptions.DeleteOnClose);
         ClearBlock();
@@ -63,7 +73,7 @@ public sealed class OpenMetricsWriter : IWindowSink, IDisposable
         ObjectDisposedException.ThrowIf(_disposed, this);
         if (row.Series == MetricsRecorder.AllSeriesName)
         {
-            _block[^1] = row.Gauges[Gauge.ActiveConnections];
+            for (int i = 0; i < Levels.Length; i++) _block[LevelSlot(i)] = row.Gauges[Levels[i].Gauge];
             RandomAccess.Write(_scratch, MemoryMarshal.AsBytes(_block.AsSpan()), (long)_windowEnds.Count * BlockBytes);
             _windowEnds.Add(row.End.TotalSeconds);
             ClearBlock();
@@ -85,8 +95,10 @@ public sealed class OpenMetricsWriter : IWindowSink, IDisposable
     {
         _block.AsSpan().Clear();
         for (int s = 0; s < _series.Count; s++) _block.AsSpan(s * SeriesSlots + QuantileSlot, Quantiles.Length).Fill(double.NaN);
-        _block[^1] = double.NaN;
+        _block.AsSpan(LevelSlot(0)).Fill(double.NaN);
     }
+
+    private int LevelSlot(int level) => _series.Count * SeriesSlots + level;
 
     /// <summary>Writes every family from the scratch blocks and the result's reload log, then <c># EOF</c>.</summary>
     public void Complete(RunResult result)
@@ -95,7 +107,7 @@ public sealed class OpenMetricsWriter : IWindowSink, IDisposable
         using var text = new StreamWriter(_output, new UTF8Encoding(encoderShouldEmitUTF8Identifier: false), 1 << 16, leaveOpen: true) { NewLine = "\n" };
         WriteRequests(text);
         WriteRequestDurations(text);
-        WriteActiveConnections(text);
+        for (int i = 0; i < Levels.Length; i++) WriteLevel(text, i);
         WriteReloads(text, result);
         text.Write("# EOF\n");
     }
@@ -154,15 +166,16 @@ public sealed class OpenMetricsWriter : IWindowSink, IDisposable
         }
     }
 
-    private void WriteActiveConnections(StreamWriter text)
+    /// <summary>One level of "all" per window end; a window where it was never set (NaN, e.g. no nginx replica) has no sample.</summary>
+    private void WriteLevel(StreamWriter text, int level)
     {
-        const string name = "nginx_ingress_controller_nginx_process_connections";
-        Metadata(text, name, "gauge", null, "Open client connections at the window's end");
+        var (_, name, unit, labels, help) = Levels[level];
+        Metadata(text, name, "gauge", unit, help);
         var value = new double[1];
         for (int w = 0; w < _windowEnds.Count; w++)
         {
-            RandomAccess.Read(_scratch, MemoryMarshal.AsBytes(value.AsSpan()), (long)w * BlockBytes + (_block.Length - 1) * sizeof(double));
-            if (!double.IsNaN(value[0])) Sample(text, name, "{state=\"active\"}", value[0], _windowEnds[w]);
+            RandomAccess.Read(_scratch, MemoryMarshal.AsBytes(value.AsSpan()), (long)w * BlockBytes + (long)LevelSlot(level) * sizeof(double));
+            if (!double.IsNaN(value[0])) Sample(text, name, labels, value[0], _windowEnds[w]);
         }
     }
 

@@ -14,7 +14,7 @@ public sealed record AlertExpressionError(int Position, string Message, string H
 /// expr     := term (('+' | '-') term)*        term := unary (('*' | '/') unary)*
 /// unary    := '-' unary | number | '(' expr ')' | call | selector
 /// call     := rate(sel[d]) | increase(sel[d]) | histogram_quantile(φ, h) | sum(expr) [by (le)] | sum by (le) (expr)
-///           | max_over_time(sel[d]) | min_over_time(sel[d]) | avg_over_time(sel[d])
+///           | max_over_time(sel[d]) | min_over_time(sel[d]) | avg_over_time(sel[d]) | max(per-replica gauge expr)
 /// selector := metric ['{' label op "value" (',' ...)* '}'] ['[' duration ']']      op := = | != | =~ | !~
 /// h        := histogram selector, or rate(histogram_bucket[d])
 /// </code>
@@ -291,6 +291,18 @@ public sealed class AlertExpressionParser
                 if (NextWordIs("by")) { Identifier(); ByLe(); }
                 return inner;
             }
+            case "max":
+            {
+                Expect('(', "write max(gauge)");
+                SkipSpace();
+                int innerAt = _pos;
+                var inner = Expr();
+                Expect(')', "close max(");
+                if (inner.Query is not GaugeQuery g || inner.Type != ValueType.Vector || !AlertMetrics.IsBusiestReplicaGauge(g.Selector.Metric))
+                    throw Fail(innerAt, "max() takes one of the per-replica nginx gauges (no range)",
+                        "e.g. max(nginx_ingress_controller_nginx_process_resident_memory_bytes); a selector already sums every other series it matches");
+                return inner;
+            }
             case "max_over_time" or "min_over_time" or "avg_over_time":
             {
                 Expect('(', $"write {name}(gauge[5m])");
@@ -303,7 +315,7 @@ public sealed class AlertExpressionParser
             }
             default:
                 throw Fail(start, $"unknown or unsupported function '{name}'",
-                    "supported: rate, increase, histogram_quantile, sum, max_over_time, min_over_time, avg_over_time");
+                    "supported: rate, increase, histogram_quantile, sum, max, max_over_time, min_over_time, avg_over_time");
         }
     }
 

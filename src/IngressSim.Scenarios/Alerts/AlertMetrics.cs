@@ -15,6 +15,10 @@ public enum AlertMetric : byte
     ControllerRestarts,
     /// <summary>Open client connections at the window's end (gauge).</summary>
     ActiveConnections,
+    /// <summary>nginx resident memory of the replica holding the most, at the window's end (gauge).</summary>
+    NginxResidentMemory,
+    /// <summary>nginx processes of the replica running the most, at the window's end (gauge).</summary>
+    NginxProcesses,
 }
 
 public enum MetricType : byte { Counter, Gauge, Histogram }
@@ -51,7 +55,16 @@ public static class AlertMetrics
             [NamespaceLabel, PodLabel, ControllerLabel], "restarts of ingress controller replicas"),
         new("nginx_ingress_controller_nginx_process_connections", AlertMetric.ActiveConnections, MetricType.Gauge,
             [StateLabel], "open client connections (state=\"active\")"),
+        // Per replica in ingress-nginx; the simulator keeps the replica with the most, so a rule on it (or on
+        // its max()) holds when any replica's would.
+        new("nginx_ingress_controller_nginx_process_resident_memory_bytes", AlertMetric.NginxResidentMemory, MetricType.Gauge, [],
+            "nginx resident memory of the replica holding the most (every live worker generation)"),
+        new("nginx_ingress_controller_nginx_process_num_procs", AlertMetric.NginxProcesses, MetricType.Gauge, [],
+            "nginx processes of the replica running the most (master + every live generation's workers)"),
     ];
+
+    /// <summary>Gauges kept as the value of the replica with the most, where <c>max()</c> over replicas is the value itself.</summary>
+    public static bool IsBusiestReplicaGauge(AlertMetric metric) => metric is AlertMetric.NginxResidentMemory or AlertMetric.NginxProcesses;
 
     /// <summary>The metric and how it is used (<c>_bucket</c> and bare histogram names read the histogram, <c>_count</c> a counter).</summary>
     public static (MetricName Name, MetricType UsedAs)? Find(string name)

@@ -44,6 +44,12 @@ public sealed record ControllerSpec
     /// <summary>Worker processes per replica; absent = one per core (MODEL_FACTS §2: worker-processes = CPUs).</summary>
     [Limits("1", "256")] public int? Workers { get; init; }
 
+    /// <summary>
+    /// The container's memory limit: when nginx's memory (<see cref="ReloadCostSpec"/>) exceeds it, the kubelet
+    /// OOM-kills the replica and restarts it; absent = no limit. Only nginx memory is modelled (Envoy replicas never exceed it).
+    /// </summary>
+    [Limits("1Mi", "1Ti")] public ByteSize? MemoryLimit { get; init; }
+
     public RequestCostsSpec Costs { get; init; } = new();
 
     /// <summary>The user's batching window before applying a config change (the war story's "wait 5 s"); 0 = none.</summary>
@@ -158,8 +164,14 @@ public sealed record ReloadCostSpec
     /// <summary>MODEL_FACTS §1: ~12 s at 100k hosts ⇒ ~120 µs per item.</summary>
     [Limits("0s", "1s")] public Duration PerItem { get; init; } = Duration.FromMicroseconds(120);
 
-    /// <summary>Memory of one worker process while its generation drains. MODEL_FACTS §1: 60+ workers ≈ 5 GB.</summary>
+    /// <summary>Memory of one worker process, current or draining. MODEL_FACTS §1: 60+ workers ≈ 5 GB.</summary>
     [Limits("0", "100Gi")] public ByteSize MemoryPerWorker { get; init; } = new(80L << 20);
+
+    /// <summary>
+    /// Memory of the replica besides its workers: the nginx master and the controller's Go process
+    /// (kubernetes-retired/contrib #1718, ingress-nginx's author: ~70 MB master + ~50 MB Go binary). Input.
+    /// </summary>
+    [Limits("0", "100Gi")] public ByteSize BaseMemory { get; init; } = new(120L << 20);
 }
 
 /// <summary>MODEL_FACTS §2: proxy-connect-timeout 5 s, proxy-read/send-timeout 60 s, proxy-next-upstream 3 tries.</summary>

@@ -71,8 +71,11 @@ public sealed record CrashControllerAction
     /// <summary>Replica index, 0-based.</summary>
     [Limits("0", "999")] public int Replica { get; init; }
 
+    /// <summary>Time until a crashed (or OOM-killed) controller container is restarted and ready again. Input.</summary>
+    public static readonly Duration DefaultRestartAfter = Duration.FromSeconds(10);
+
     /// <summary>Time until the container is restarted and ready again; absent = stays down. Input.</summary>
-    [Limits("0s", "1d")] public Duration? RestartAfter { get; init; } = Duration.FromSeconds(10);
+    [Limits("0s", "1d")] public Duration? RestartAfter { get; init; } = DefaultRestartAfter;
 }
 
 public sealed record CrashPodAction
