@@ -217,7 +217,7 @@ public sealed class ControllerSync : IEventHandler
             if (!replica.Alive) continue;
             var (connections, webSockets) = _path.DrainListener(replica, drainTime, _drains);
             _metrics.RecordEvent(_simulation.Now, "xds", replica.Name,
-                $"listener drain: {connections} connections close over {drainTime}, {webSockets} WebSockets cut at its end");
+                $"listener drain: {connections} connections close over {drainTime}; {webSockets} WebSockets among them, cut at its end if still open");
         }
     }
 
