@@ -17,8 +17,8 @@ namespace IngressSim.Model.ControlPlane;
 /// (and the user's batching window); each sync either reloads every replica (reload CPU, retired
 /// workers, closed connections — <see cref="RequestPath.RetireWorkers"/>) or posts endpoints to Lua,
 /// which workers pick up within the backends sync interval (MODEL_FACTS §1). Envoy (Contour):
-/// changes are debounced, then pushed as xDS, endpoints through EDS, with no process restart
-/// (MODEL_FACTS §3).
+/// changes are debounced, then pushed as xDS (<see cref="ContourChangeClassifier"/>), endpoints through
+/// EDS, with no process restart; only a replaced filter chain drains connections (MODEL_FACTS §3).
 /// </summary>
 public sealed class ControllerSync : IEventHandler
 {
