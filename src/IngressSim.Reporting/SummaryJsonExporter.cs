@@ -42,6 +42,7 @@ public sealed class SummaryJsonExporter(bool deterministic = false) : IResultExp
         json.WriteNumber("cutByIdleTimeout", result.WebSockets.IdleTimeout);
         json.WriteNumber("cutByWorkerShutdown", result.WebSockets.WorkerShutdown);
         json.WriteNumber("cutByControllerCrash", result.WebSockets.ControllerCrash);
+        json.WriteNumber("cutByListenerDrain", result.WebSockets.ListenerDrain);
         json.WriteNumber("cutFraction", result.WebSockets.CutFraction);
         json.WriteEndObject();
         WriteNginxMemory(json, result.NginxMemory);

@@ -17,12 +17,12 @@ namespace IngressSim.Model.ControlPlane;
 /// (and the user's batching window); each sync either reloads every replica (reload CPU, retired
 /// workers, closed connections — <see cref="RequestPath.RetireWorkers"/>) or posts endpoints to Lua,
 /// which workers pick up within the backends sync interval (MODEL_FACTS §1). Envoy (Contour):
-/// changes are debounced, then pushed as xDS, endpoints through EDS, with no process restart
-/// (MODEL_FACTS §3).
+/// changes are debounced, then pushed as xDS (<see cref="ContourChangeClassifier"/>), endpoints through
+/// EDS, with no process restart; only a replaced filter chain drains connections (MODEL_FACTS §3).
 /// </summary>
 public sealed class ControllerSync : IEventHandler
 {
-    private const int KindSync = 0, KindLuaSync = 1, KindRebuild = 2, KindEdsApplied = 3, KindRecordReload = 4;
+    private const int KindSync = 0, KindLuaSync = 1, KindRebuild = 2, KindEdsApplied = 3, KindRecordReload = 4, KindListenerApplied = 5;
 
     private readonly Simulation _simulation;
     private readonly HandlerId _id;
@@ -43,6 +43,7 @@ public sealed class ControllerSync : IEventHandler
     // Envoy
     private readonly Debouncer _debouncer;
     private readonly XdsUpdate _xds;
+    private readonly RandomStream _drains;
     private Dictionary<int, int[]> _edsPending = [];
 
     public ControllerSync(Simulation simulation, IngressController controller, Cluster cluster, RequestPath path, MetricsRecorder metrics, NginxConfigSize configSize)
@@ -62,6 +63,7 @@ public sealed class ControllerSync : IEventHandler
         _unrecorded = controller.Replicas.Select(_ => new Queue<ReloadInProgress>()).ToArray();
         _debouncer = new Debouncer(spec.Envoy.DebounceHoldoff, spec.Envoy.DebounceMax, simulation.Now);
         _xds = new XdsUpdate(spec.Envoy);
+        _drains = simulation.Random.For($"controller/{controller.Name}/listener-drain");
     }
 
     public IngressController Controller => _controller;
@@ -90,6 +92,7 @@ public sealed class ControllerSync : IEventHandler
             case KindRebuild: Rebuild(); break;
             case KindEdsApplied: ConfigureEndpoints(_edsPending); break;
             case KindRecordReload: RecordOldestReload(_controller.Replicas[(int)arg]); break;
+            case KindListenerApplied: DrainReplacedFilterChains(); break;
         }
     }
 
@@ -166,15 +169,55 @@ public sealed class ControllerSync : IEventHandler
         var due = now - _controller.Spec.BatchWindow; // the debouncer's due time; the batch window waits on top
         if (!_debouncer.IsDue(due) || _pending.Count == 0) return;
         _debouncer.Rebuilt(due);
-        int endpointChanges = _changedServices.Count;
-        int routeChanges = _pending.Count(k => k != ConfigChangeKind.EndpointsChanged);
+        var changes = XdsChanges();
         _edsPending = _changedServices.ToDictionary(s => s, s => _cluster.Services[s].ReadyEndpointIds);
         _pending.Clear();
         _changedServices.Clear();
-        foreach (var step in _xds.Sequence(new XdsChangeSet(0, endpointChanges, 0, routeChanges), now))
+        foreach (var step in _xds.Sequence(changes, now))
         {
             if (step.Type == XdsResourceType.Endpoint) _simulation.Schedule(step.Applied, _id, KindEdsApplied);
+            if (step.ListenerDrainEnds is not null) _simulation.Schedule(step.Applied, _id, KindListenerApplied);
             _metrics.RecordEvent(step.Start, "xds", _controller.Name, $"{step.Type} ×{step.Resources}, {(step.Applied - step.Start).TotalMilliseconds:F1} ms");
+        }
+    }
+
+    /// <summary>
+    /// The responses one DAG rebuild sends for the pending changes. State of the world (CTR
+    /// internal/xds/v3/contour.go): CDS carries every cluster, LDS every HTTPS filter chain (one per
+    /// Ingress host, CTR listener.go), RDS every route; EDS only the clusters whose endpoints changed, plus
+    /// the new clusters Envoy warms.
+    /// </summary>
+    private XdsChangeSet XdsChanges()
+    {
+        var touched = default(ContourChange);
+        int newClusters = 0;
+        foreach (var change in _pending)
+        {
+            var effect = ContourChangeClassifier.Classify(change);
+            touched = touched.Union(effect);
+            if (effect.Clusters && effect.Endpoints) newClusters++;
+        }
+        return new XdsChangeSet(
+            Clusters: touched.Clusters ? _controller.ServedServices.Count : 0,
+            Endpoints: _changedServices.Count + newClusters,
+            Listeners: touched.Listeners ? Math.Max(1, _controller.ServedIngresses.Count) : 0,
+            Routes: touched.Routes ? _controller.RouteCount : 0,
+            DrainsListener: touched.ReplacesFilterChain);
+    }
+
+    /// <summary>
+    /// An LDS update that replaced filter chains is applied on every replica: the connections on them drain
+    /// (<see cref="RequestPath.DrainListener"/>) and are cut at the end of the drain time.
+    /// </summary>
+    private void DrainReplacedFilterChains()
+    {
+        var drainTime = _controller.Spec.Envoy.DrainTime;
+        foreach (var replica in _controller.Replicas)
+        {
+            if (!replica.Alive) continue;
+            var (connections, webSockets) = _path.DrainListener(replica, drainTime, _drains);
+            _metrics.RecordEvent(_simulation.Now, "xds", replica.Name,
+                $"listener drain: {connections} connections close over {drainTime}; {webSockets} WebSockets among them, cut at its end if still open");
         }
     }
 

@@ -80,7 +80,10 @@ public sealed class Timeline : IEventHandler
                 StartStream(stream);
                 break;
             case { TouchIngress: { } touch }:
-                TouchIngress(touch.Ingress.Contains('/') ? touch.Ingress : $"default/{touch.Ingress}");
+                TouchIngress(IngressKey(touch.Ingress));
+                break;
+            case { RenewCertificate: { } renew }:
+                RenewCertificate(IngressKey(renew.Ingress));
                 break;
             case { Scale: { } scale }:
                 _workloads.Scale(_cluster.Services.First(s => s.Deployment is { } d && Matches(d.Metadata.Namespace, d.Metadata.Name, scale.Deployment)), scale.Replicas);
@@ -124,6 +127,15 @@ public sealed class Timeline : IEventHandler
             if (sync.Controller.ServedIngresses.Contains(key)) sync.OnChange(ConfigChangeKind.IngressAnnotationChanged);
         _metrics.RecordEvent(_simulation.Now, "ingress", key, "annotation changed");
     }
+
+    private void RenewCertificate(string key)
+    {
+        foreach (var sync in _syncs)
+            if (sync.Controller.ServedIngresses.Contains(key)) sync.OnChange(ConfigChangeKind.CertificateSecretUpdated);
+        _metrics.RecordEvent(_simulation.Now, "ingress", key, "TLS certificate renewed");
+    }
+
+    private static string IngressKey(string reference) => reference.Contains('/') ? reference : $"default/{reference}";
 
     private void StartStream(DeployStreamAction spec)
     {

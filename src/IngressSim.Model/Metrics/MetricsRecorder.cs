@@ -196,7 +196,7 @@ public sealed class MetricsRecorder
     }
 
     private long _affinityRequests, _affinityBroken;
-    private readonly long[] _webSocketEnds = new long[4];
+    private readonly long[] _webSocketEnds = new long[Enum.GetValues<WebSocketEnd>().Length];
 
     public void RecordWebSocketEnd(WebSocketEnd end) => _webSocketEnds[(int)end]++;
 
@@ -260,7 +260,7 @@ public sealed class MetricsRecorder
         {
             Affinity = new SessionAffinityCounts(_affinityRequests, _affinityBroken),
             Breakdown = _runBreakdown.Result(),
-            WebSockets = new WebSocketCounts(_webSocketEnds[0], _webSocketEnds[1], _webSocketEnds[2], _webSocketEnds[3]),
+            WebSockets = new WebSocketCounts(_webSocketEnds[0], _webSocketEnds[1], _webSocketEnds[2], _webSocketEnds[3], _webSocketEnds[4]),
             NginxMemory = _nginxMemory,
             HpaScales = _hpa.Entries.ToArray(),
             HpaScalesDropped = _hpa.Dropped,

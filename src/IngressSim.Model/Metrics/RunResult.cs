@@ -83,13 +83,16 @@ public sealed record RunResult(
     public long HpaScalesDropped { get; init; }
 }
 
-/// <summary>Why a WebSocket session ended: its own lifetime, or cut by the proxy.</summary>
-public enum WebSocketEnd : byte { Completed, IdleTimeout, WorkerShutdown, ControllerCrash }
+/// <summary>
+/// Why a WebSocket session ended: its own lifetime, or cut by the proxy — idle timeout, an nginx reload's
+/// worker-shutdown-timeout, a controller crash, or the end of an Envoy listener drain.
+/// </summary>
+public enum WebSocketEnd : byte { Completed, IdleTimeout, WorkerShutdown, ControllerCrash, ListenerDrain }
 
 /// <summary>WebSocket sessions by how they ended (a cut session is one the client did not choose to end).</summary>
-public readonly record struct WebSocketCounts(long Completed, long IdleTimeout, long WorkerShutdown, long ControllerCrash)
+public readonly record struct WebSocketCounts(long Completed, long IdleTimeout, long WorkerShutdown, long ControllerCrash, long ListenerDrain)
 {
-    public long Sessions => Completed + IdleTimeout + WorkerShutdown + ControllerCrash;
+    public long Sessions => Completed + IdleTimeout + WorkerShutdown + ControllerCrash + ListenerDrain;
     public double CutFraction => Sessions == 0 ? 0 : (double)(Sessions - Completed) / Sessions;
 }
 

@@ -502,7 +502,7 @@ public sealed class RequestPath : IEventHandler
         for (int id = 0; id < _connections.Capacity; id++)
         {
             ref var c = ref _connections[id];
-            if (!c.Open || c.Replica != replica.Id || c.ServerClosedAt != Instant.MaxValue) continue;
+            if (!IsServing(in c, replica)) continue;
             active++;
             c.ClosedByReload = replica.ReloadSequence;
             if (c.WebSocket && c.Busy)
@@ -510,7 +510,7 @@ public sealed class RequestPath : IEventHandler
                 // Long-lived connections keep the old worker alive until worker-shutdown-timeout cuts them.
                 var cut = now + replica.Controller.Spec.Nginx.WorkerShutdownTimeout;
                 c.WorkerShutdownAt = Instant.Min(c.WorkerShutdownAt, cut);
-                if (cut < c.WebSocketEndsAt) EndWebSocketAt(id, cut, WebSocketEnd.WorkerShutdown);
+                CutWebSocketBy(id, cut, WebSocketEnd.WorkerShutdown);
             }
             else if (c.Busy) c.CloseAfterResponse = true;
             else c.ServerClosedAt = now;
@@ -519,6 +519,37 @@ public sealed class RequestPath : IEventHandler
         replica.UpstreamPool.Clear();
         return active;
     }
+
+    /// <summary>
+    /// Envoy replaced the listener's filter chains (an LDS update, MODEL_FACTS §3): the connections on them —
+    /// the TLS connections open now; later ones land on the new chains — drain for <paramref name="drainTime"/>.
+    /// With the default gradual strategy the share of them told to go grows linearly to 100 % over the drain
+    /// time (Envoy docs, operations/draining and --drain-strategy), so each closes at a uniform instant within
+    /// it (GOAWAY; Connection: close on HTTP/1.1, which we take as a close at that instant); WebSockets stay
+    /// until the drain ends and are cut then (Contour #499). Returns the draining connections and WebSockets.
+    /// </summary>
+    public (int Connections, int WebSockets) DrainListener(ControllerReplica replica, Duration drainTime, RandomStream spread)
+    {
+        var now = _simulation.Now;
+        int connections = 0, webSockets = 0;
+        for (int id = 0; id < _connections.Capacity; id++)
+        {
+            ref var c = ref _connections[id];
+            if (!IsServing(in c, replica) || !_cluster.Handshakes[Pool(c.Source, c.Controller)].Tls) continue;
+            connections++;
+            if (c.WebSocket && c.Busy)
+            {
+                webSockets++;
+                CutWebSocketBy(id, now + drainTime, WebSocketEnd.ListenerDrain);
+            }
+            else c.ServerClosedAt = now + Duration.FromNanoseconds((long)spread.NextBounded((ulong)drainTime.Nanoseconds + 1));
+        }
+        return (connections, webSockets);
+    }
+
+    /// <summary>Open on the replica and not yet closed or closing by the server: what a reload or a listener drain takes down.</summary>
+    private static bool IsServing(in ClientConnection c, ControllerReplica replica) =>
+        c.Open && c.Replica == replica.Id && c.ServerClosedAt == Instant.MaxValue;
 
     private void OnReplicaCpuDone(long handle, Instant started)
     {
@@ -826,6 +857,12 @@ public sealed class RequestPath : IEventHandler
         c.WebSocketEndsAt = at;
         c.WebSocketEnd = reason;
         _simulation.Schedule(at, _id, KindWebSocketEnd, ((long)c.Generation << 32) | (uint)connection);
+    }
+
+    /// <summary>The proxy cuts the session at <paramref name="cut"/> unless it ends earlier anyway.</summary>
+    private void CutWebSocketBy(int connection, Instant cut, WebSocketEnd reason)
+    {
+        if (cut < _connections[connection].WebSocketEndsAt) EndWebSocketAt(connection, cut, reason);
     }
 
     private void OnWebSocketEnd(long handle)

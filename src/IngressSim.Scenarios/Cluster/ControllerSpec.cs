@@ -207,6 +207,10 @@ public sealed record EnvoySpec
     /// <summary>Applying one xDS update. MODEL_FACTS §10: xDS update 1–10 ms.</summary>
     [Limits("0s", "10s")] public Duration UpdateBase { get; init; } = Duration.FromMilliseconds(2);
 
-    /// <summary>Extra cost per cluster/route in an update. MODEL_FACTS §3: ~1 s per update at 4000 Ingresses ⇒ ~250 µs each.</summary>
+    /// <summary>
+    /// Extra cost per resource an xDS response carries — with Contour's state-of-the-world gRPC, every cluster,
+    /// filter chain or route of the type, not just the changed ones. MODEL_FACTS §3: ~1 s per update at 4000
+    /// Ingresses ⇒ ~250 µs each.
+    /// </summary>
     [Limits("0s", "1s")] public Duration UpdatePerResource { get; init; } = Duration.FromMicroseconds(250);
 }

@@ -14,6 +14,7 @@ public sealed record TimelineEventSpec
     public DeployAction? Deploy { get; init; }
     public DeployStreamAction? Deploys { get; init; }
     public TouchIngressAction? TouchIngress { get; init; }
+    public RenewCertificateAction? RenewCertificate { get; init; }
     public ScaleAction? Scale { get; init; }
     public CrashControllerAction? CrashController { get; init; }
     public CrashPodAction? CrashPod { get; init; }
@@ -50,6 +51,16 @@ public sealed record DeployStreamAction
 
 /// <summary>A change to an Ingress that is not an endpoint change (e.g. an annotation): nginx reloads, Envoy sends RDS.</summary>
 public sealed record TouchIngressAction
+{
+    /// <summary><c>name</c> or <c>namespace/name</c>.</summary>
+    public required string Ingress { get; init; }
+}
+
+/// <summary>
+/// The TLS Secret an Ingress references gets a renewed certificate (as cert-manager does before expiry):
+/// nginx swaps it without a reload; Envoy (Contour) replaces the host's filter chain, which drains.
+/// </summary>
+public sealed record RenewCertificateAction
 {
     /// <summary><c>name</c> or <c>namespace/name</c>.</summary>
     public required string Ingress { get; init; }

@@ -31,10 +31,18 @@ public class XdsUpdateTests
     [Fact]
     public void Sequence_OnlyListenerUpdatesDrain()
     {
-        var steps = new XdsUpdate(Spec).Sequence(new XdsChangeSet(1, 1, 1, 1), Instant.Zero);
+        var steps = new XdsUpdate(Spec).Sequence(new XdsChangeSet(1, 1, 1, 1, DrainsListener: true), Instant.Zero);
         Assert.All(steps.Where(s => s.Type != XdsResourceType.Listener), s => Assert.Null(s.ListenerDrainEnds));
         var lds = steps.Single(s => s.Type == XdsResourceType.Listener);
         Assert.Equal(lds.Applied + Duration.FromSeconds(600), lds.ListenerDrainEnds);
+    }
+
+    [Fact]
+    public void Sequence_ListenerUpdateThatOnlyAddsFilterChains_DoesNotDrain()
+    {
+        var lds = new XdsUpdate(Spec).Sequence(new XdsChangeSet(0, 0, 1, 0), Instant.Zero).Single();
+        Assert.Equal(XdsResourceType.Listener, lds.Type);
+        Assert.Null(lds.ListenerDrainEnds);
     }
 
     [Fact]

@@ -83,6 +83,7 @@ public static class PathScenarioGen
             Gen.Choose(0, 4).Select(n => $"scale: {{deployment: shop, replicas: {n}}}"),
             Gen.Elements("true", "false").Select(touch => $"deploy: {{service: shop, touchIngress: {touch}}}"),
             Gen.Constant("touchIngress: {ingress: default/shop}"),
+            Gen.Constant("renewCertificate: {ingress: shop}"),
             from node in Gen.Choose(0, 2)
             from recoverMs in Gen.Choose(100, 2000)
             select $"loseNode: {{node: {node}, recoverAfter: {recoverMs}ms}}",
@@ -90,15 +91,21 @@ public static class PathScenarioGen
         select $"{{at: {atMs}ms, {action}}}";
 
     /// <summary>
-    /// <see cref="Any"/> plus up to four timeline events (controller and pod crashes, scaling, deploys,
-    /// Ingress touches that reload nginx, node loss, traffic changes) at random instants, and sometimes a
-    /// preStop sleep on the pods.
+    /// <see cref="Any"/> on nginx or Envoy plus up to four timeline events (controller and pod crashes, scaling,
+    /// deploys, Ingress touches that reload nginx, certificate renewals that drain Envoy listeners, node loss,
+    /// traffic changes) at random instants, and sometimes a preStop sleep on the pods.
     /// </summary>
     public static readonly Gen<PathScenario> AnyWithTimeline =
         from s in Any
         from pods in Gen.Choose(1, 3)
         from durationMs in Gen.Choose(1000, 3000)
-        let withPods = s with { PodReplicas = pods, Duration = $"{durationMs}ms" }
+        from envoy in Gen.Elements(false, true)
+        let withPods = s with
+        {
+            PodReplicas = pods, Duration = $"{durationMs}ms",
+            // Envoy with a drain shorter than the run, so a renewed certificate's drain also ends in it.
+            ControllerKind = envoy ? "envoy" : "nginx", ControllerExtras = envoy ? ["envoy: {drainTime: 500ms}"] : [],
+        }
         from count in Gen.Choose(1, 4)
         from events in Gen.ArrayOf(TimelineEvent(withPods, durationMs), count)
         from preStopMs in Gen.Elements(0, 0, 300, 1500)

@@ -19,8 +19,11 @@ public enum XdsResourceType
     Route,
 }
 
-/// <summary>How many resources of each xDS type one update touches.</summary>
-public readonly record struct XdsChangeSet(int Clusters, int Endpoints, int Listeners, int Routes)
+/// <summary>
+/// How many resources each xDS response of one update carries (0 = that type is not sent), and whether the
+/// listener change replaces filter chains that hold connections (<see cref="ContourChange.ReplacesFilterChain"/>).
+/// </summary>
+public readonly record struct XdsChangeSet(int Clusters, int Endpoints, int Listeners, int Routes, bool DrainsListener = false)
 {
     public int this[XdsResourceType type] => type switch
     {
@@ -34,8 +37,8 @@ public readonly record struct XdsChangeSet(int Clusters, int Endpoints, int List
 
 /// <summary>
 /// One xDS response applied by Envoy: <paramref name="Type"/> with <paramref name="Resources"/> resources,
-/// from <paramref name="Start"/> to <paramref name="Applied"/>. An LDS update drains the replaced listeners
-/// until <paramref name="ListenerDrainEnds"/>, when their remaining connections are cut; other types never
+/// from <paramref name="Start"/> to <paramref name="Applied"/>. An LDS update that replaces filter chains drains
+/// their connections until <paramref name="ListenerDrainEnds"/>, when what remains is cut; other types never
 /// drain or reset connections.
 /// </summary>
 public readonly record struct XdsStep(XdsResourceType Type, int Resources, Instant Start,
