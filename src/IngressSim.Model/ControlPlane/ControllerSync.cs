@@ -44,7 +44,7 @@ public sealed class ControllerSync : IEventHandler
     private readonly Debouncer _debouncer;
     private readonly XdsUpdate _xds;
     private readonly RandomStream _drains;
-    private Dictionary<int, int[]> _edsPending = [];
+    private readonly Dictionary<int, int[]> _edsPending = []; // EDS responses sent, not yet applied, by Service
 
     public ControllerSync(Simulation simulation, IngressController controller, Cluster cluster, RequestPath path, MetricsRecorder metrics, NginxConfigSize configSize)
     {
@@ -72,14 +72,16 @@ public sealed class ControllerSync : IEventHandler
     /// <summary>A watched object changed (<paramref name="service"/> for endpoint changes).</summary>
     public void OnChange(ConfigChangeKind change, ServiceBackend? service = null)
     {
+        var now = _simulation.Now;
+        if (IsEnvoy && change == ConfigChangeKind.EndpointsChanged && service is not null)
+        {
+            PushEndpoints(service, now);
+            return;
+        }
         _pending.Add(change);
         if (service is not null) _changedServices.Add(service.Id);
-        var now = _simulation.Now;
-        if (IsEnvoy)
-        {
-            // Contour's DAG rebuild waits out the holdoff; a batch window, if set, is added on top.
-            _simulation.Schedule(_debouncer.Changed(now) + _controller.Spec.BatchWindow, _id, KindRebuild);
-        }
+        // Contour's DAG rebuild waits out the holdoff; a batch window, if set, is added on top.
+        if (IsEnvoy) _simulation.Schedule(_debouncer.Changed(now) + _controller.Spec.BatchWindow, _id, KindRebuild);
         else if (_limiter.Enqueue(now) is { } syncAt) _simulation.Schedule(syncAt, _id, KindSync);
     }
 
@@ -90,7 +92,7 @@ public sealed class ControllerSync : IEventHandler
             case KindSync: Sync(); break;
             case KindLuaSync: ConfigureEndpoints(_endpointsAtSync); break;
             case KindRebuild: Rebuild(); break;
-            case KindEdsApplied: ConfigureEndpoints(_edsPending); break;
+            case KindEdsApplied: ApplyEndpoints((int)arg); break;
             case KindRecordReload: RecordOldestReload(_controller.Replicas[(int)arg]); break;
             case KindListenerApplied: DrainReplacedFilterChains(); break;
         }
@@ -170,12 +172,9 @@ public sealed class ControllerSync : IEventHandler
         if (!_debouncer.IsDue(due) || _pending.Count == 0) return;
         _debouncer.Rebuilt(due);
         var changes = XdsChanges();
-        _edsPending = _changedServices.ToDictionary(s => s, s => _cluster.Services[s].ReadyEndpointIds);
         _pending.Clear();
-        _changedServices.Clear();
         foreach (var step in _xds.Sequence(changes, now))
         {
-            if (step.Type == XdsResourceType.Endpoint) _simulation.Schedule(step.Applied, _id, KindEdsApplied);
             if (step.ListenerDrainEnds is not null) _simulation.Schedule(step.Applied, _id, KindListenerApplied);
             _metrics.RecordEvent(step.Start, "xds", _controller.Name, $"{step.Type} ×{step.Resources}, {(step.Applied - step.Start).TotalMilliseconds:F1} ms");
         }
@@ -199,10 +198,30 @@ public sealed class ControllerSync : IEventHandler
         }
         return new XdsChangeSet(
             Clusters: touched.Clusters ? _controller.ServedServices.Count : 0,
-            Endpoints: _changedServices.Count + newClusters,
+            Endpoints: newClusters,
             Listeners: touched.Listeners ? Math.Max(1, _controller.ServedIngresses.Count) : 0,
             Routes: touched.Routes ? _controller.RouteCount : 0,
             DrainsListener: touched.ReplacesFilterChain);
+    }
+
+    /// <summary>
+    /// An EndpointSlice change bypasses the DAG, its holdoff and any batch window: Contour's
+    /// EndpointSliceTranslator recalculates the cluster's load assignment and notifies the EDS streams at
+    /// once (MODEL_FACTS §3; CTR internal/xdscache/v3/endpointslicetranslator.go OnUpdate). The response
+    /// carries that one cluster and is applied after its cost, with the endpoints as they were sent.
+    /// </summary>
+    private void PushEndpoints(ServiceBackend service, Instant now)
+    {
+        _edsPending[service.Id] = service.ReadyEndpointIds;
+        var applied = now + _xds.Cost(1);
+        _simulation.Schedule(applied, _id, KindEdsApplied, service.Id);
+        _metrics.RecordEvent(now, "xds", _controller.Name, $"{XdsResourceType.Endpoint} ×1 ({service.Key}), {(applied - now).TotalMilliseconds:F1} ms");
+    }
+
+    private void ApplyEndpoints(int service)
+    {
+        // A later change to the same Service within the cost overwrote the snapshot: the newest endpoints win.
+        if (_edsPending.Remove(service, out var ids)) _controller.ConfigureEndpoints(service, ids);
     }
 
     /// <summary>

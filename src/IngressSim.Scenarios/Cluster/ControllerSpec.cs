@@ -52,7 +52,10 @@ public sealed record ControllerSpec
 
     public RequestCostsSpec Costs { get; init; } = new();
 
-    /// <summary>The user's batching window before applying a config change (the war story's "wait 5 s"); 0 = none.</summary>
+    /// <summary>
+    /// The user's batching window before applying a config change (the war story's "wait 5 s"); 0 = none.
+    /// Envoy batches its DAG rebuilds only: endpoint changes go to EDS at once (MODEL_FACTS §3).
+    /// </summary>
     [Limits("0s", "1h")] public Duration BatchWindow { get; init; } = Duration.Zero;
 
     /// <summary>MODEL_FACTS §2: load-balance round_robin (ewma optional).</summary>
