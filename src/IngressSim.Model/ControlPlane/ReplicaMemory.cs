@@ -5,7 +5,6 @@ using IngressSim.Model.Controllers.Nginx;
 using IngressSim.Model.Metrics;
 using IngressSim.Model.Pipeline;
 using IngressSim.Scenarios.Cluster;
-using IngressSim.Scenarios.Timeline;
 using IngressSim.Scenarios.Units;
 
 namespace IngressSim.Model.ControlPlane;
@@ -13,7 +12,8 @@ namespace IngressSim.Model.ControlPlane;
 /// <summary>
 /// Follows the nginx memory of every replica (<see cref="NginxMemory"/>): read when a reload starts new
 /// workers — the only moment it grows — and at every window end. Over the container's memory limit the
-/// kubelet OOM-kills the replica, which then dies and restarts as a crashed one does, after the same delay.
+/// kubelet OOM-kills the replica, which then dies and restarts as a crashed one does — after the kubelet's
+/// growing back-off when it keeps being killed (<see cref="CrashLoopBackOff"/>).
 /// </summary>
 public sealed class ReplicaMemory
 {
@@ -23,6 +23,7 @@ public sealed class ReplicaMemory
     private readonly ReplicaCrashes _crashes;
     private readonly MetricsRecorder _metrics;
     private readonly NginxMemory?[] _memory; // per replica; null for Envoy, which has no worker generations
+    private readonly CrashLoopBackOff[] _backOff; // per replica
 
     public ReplicaMemory(Simulation simulation, Cluster cluster, RequestPath path, ReplicaCrashes crashes, MetricsRecorder metrics)
     {
@@ -33,6 +34,7 @@ public sealed class ReplicaMemory
         _metrics = metrics;
         _memory = cluster.Replicas
             .Select(r => r.Controller.Spec.Kind == ControllerKind.Nginx ? NginxMemory.Of(r.Controller) : (NginxMemory?)null).ToArray();
+        _backOff = cluster.Replicas.Select(_ => new CrashLoopBackOff()).ToArray();
     }
 
     /// <summary>A reload's new workers took over: the old generations still holding connections stay beside them.</summary>
@@ -46,7 +48,7 @@ public sealed class ReplicaMemory
         var limit = replica.Controller.Spec.MemoryLimit;
         if (!memory.Exceeds(generations, limit)) return;
         _metrics.RecordOomKill(now);
-        _crashes.Crash(replica, CrashControllerAction.DefaultRestartAfter, "OOMKilled",
+        _crashes.Crash(replica, _backOff[replica.Id].Next(now), "OOMKilled",
             $"nginx {new ByteSize(bytes)} in {generations} worker generations, over its {limit} limit");
     }
 
