@@ -113,7 +113,7 @@ public sealed class ControllerSync : IEventHandler
             foreach (var replica in _controller.Replicas)
             {
                 if (!replica.Alive || _reloads[replica.Index] is not null) continue;
-                _reloads[replica.Index] = new ReloadInProgress(now, _reloadDuration);
+                _reloads[replica.Index] = new ReloadInProgress(now, _reloadDuration, replica.Incarnation);
                 _path.StartReloadWork(replica, _reloadDuration);
             }
         }
@@ -132,11 +132,12 @@ public sealed class ControllerSync : IEventHandler
         var now = _simulation.Now;
         if (_reloads[replica.Index] is not { } reload) return;
         _reloads[replica.Index] = null;
+        ConfigureEndpoints(_endpointsAtSync); // the controller's view; a replica that restarted meanwhile starts from it too
+        if (!replica.Alive || reload.Incarnation != replica.Incarnation) return; // the process that reloaded died meanwhile
         replica.ReloadSequence++;
         int active = _path.RetireWorkers(replica);
         replica.ResetBalancers();
         replica.CpuSeconds += reload.Duration.TotalSeconds;
-        ConfigureEndpoints(_endpointsAtSync);
         _unrecorded[replica.Index].Enqueue(reload with { Finished = now, ActiveConnections = active, Sequence = replica.ReloadSequence });
         // After the controller's keep-alive timeout no client can still find a connection this reload
         // closed (it would have expired anyway): then its count of disturbed connections is final.
@@ -245,7 +246,7 @@ public sealed class ControllerSync : IEventHandler
         foreach (var (service, ids) in endpoints) _controller.ConfigureEndpoints(service, ids);
     }
 
-    private sealed record ReloadInProgress(Instant Start, Duration Duration)
+    private sealed record ReloadInProgress(Instant Start, Duration Duration, int Incarnation)
     {
         public Instant Finished { get; init; }
         public int ActiveConnections { get; init; }

@@ -35,8 +35,15 @@ public struct ClientConnection
     public Instant WebSocketEndsAt;
     public WebSocketEnd WebSocketEnd;
 
-    /// <summary>When worker-shutdown-timeout ends its retired worker, or <see cref="Instant.MaxValue"/>: an upgrade answered after the reload is cut then too.</summary>
-    public Instant WorkerShutdownAt;
+    /// <summary>Its session has started (the upgrade was answered): <see cref="WebSocketEndsAt"/> is set.</summary>
+    public readonly bool InSession => WebSocketEndsAt != default;
+
+    /// <summary>
+    /// When the proxy will cut it — worker-shutdown-timeout of its retired nginx worker, the end of an Envoy
+    /// listener drain — and why, or <see cref="Instant.MaxValue"/>: an upgrade answered after that started is cut then too.
+    /// </summary>
+    public Instant CutAt;
+    public WebSocketEnd CutReason;
 
     /// <summary>The replica's reload count when it was opened: its nginx worker generation.</summary>
     public long WorkerGeneration;

@@ -33,7 +33,7 @@ public sealed class ConnectionTable
         {
             Generation = _slots[id].Generation + 1,
             Open = true, Source = source, Client = client, Controller = controller, Replica = replica,
-            ReplicaIncarnation = incarnation, Busy = true, ServerClosedAt = Instant.MaxValue, WorkerShutdownAt = Instant.MaxValue, ClosedByReload = -1,
+            ReplicaIncarnation = incarnation, Busy = true, ServerClosedAt = Instant.MaxValue, CutAt = Instant.MaxValue, ClosedByReload = -1,
         };
         OpenCount++;
         return id;

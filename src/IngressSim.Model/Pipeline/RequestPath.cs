@@ -505,13 +505,8 @@ public sealed class RequestPath : IEventHandler
             if (!IsServing(in c, replica)) continue;
             active++;
             c.ClosedByReload = replica.ReloadSequence;
-            if (c.WebSocket && c.Busy)
-            {
-                // Long-lived connections keep the old worker alive until worker-shutdown-timeout cuts them.
-                var cut = now + replica.Controller.Spec.Nginx.WorkerShutdownTimeout;
-                c.WorkerShutdownAt = Instant.Min(c.WorkerShutdownAt, cut);
-                CutWebSocketBy(id, cut, WebSocketEnd.WorkerShutdown);
-            }
+            // Long-lived connections keep the old worker alive until worker-shutdown-timeout cuts them.
+            if (c.WebSocket && c.Busy) CutWebSocketBy(id, now + replica.Controller.Spec.Nginx.WorkerShutdownTimeout, WebSocketEnd.WorkerShutdown);
             else if (c.Busy) c.CloseAfterResponse = true;
             else c.ServerClosedAt = now;
         }
@@ -547,9 +542,12 @@ public sealed class RequestPath : IEventHandler
         return (connections, webSockets);
     }
 
-    /// <summary>Open on the replica and not yet closed or closing by the server: what a reload or a listener drain takes down.</summary>
+    /// <summary>
+    /// Open on the replica's current incarnation (a crash's orphans are not on its workers) and not yet closed
+    /// or closing by the server: what a reload or a listener drain takes down.
+    /// </summary>
     private static bool IsServing(in ClientConnection c, ControllerReplica replica) =>
-        c.Open && c.Replica == replica.Id && c.ServerClosedAt == Instant.MaxValue;
+        c.Open && c.Replica == replica.Id && c.ReplicaIncarnation == replica.Incarnation && c.ServerClosedAt == Instant.MaxValue;
 
     private void OnReplicaCpuDone(long handle, Instant started)
     {
@@ -846,8 +844,8 @@ public sealed class RequestPath : IEventHandler
                 t += gap;
             }
         }
-        // An upgrade in flight at a reload became a session on the retired worker: its shutdown still cuts it.
-        if (_simulation.Now + end > c.WorkerShutdownAt) EndWebSocketAt(connection, Instant.Max(c.WorkerShutdownAt, _simulation.Now), WebSocketEnd.WorkerShutdown);
+        // An upgrade in flight at a reload or a listener drain became a session there: that cut still stands.
+        if (_simulation.Now + end > c.CutAt) EndWebSocketAt(connection, Instant.Max(c.CutAt, _simulation.Now), c.CutReason);
         else EndWebSocketAt(connection, _simulation.Now + end, reason);
     }
 
@@ -859,10 +857,17 @@ public sealed class RequestPath : IEventHandler
         _simulation.Schedule(at, _id, KindWebSocketEnd, ((long)c.Generation << 32) | (uint)connection);
     }
 
-    /// <summary>The proxy cuts the session at <paramref name="cut"/> unless it ends earlier anyway.</summary>
+    /// <summary>
+    /// The proxy cuts the session at <paramref name="cut"/> unless it ends earlier anyway; an upgrade still in
+    /// flight keeps the cut for when its session starts (<see cref="StartWebSocket"/>).
+    /// </summary>
     private void CutWebSocketBy(int connection, Instant cut, WebSocketEnd reason)
     {
-        if (cut < _connections[connection].WebSocketEndsAt) EndWebSocketAt(connection, cut, reason);
+        ref var c = ref _connections[connection];
+        if (cut >= c.CutAt) return; // an earlier cut stands
+        c.CutAt = cut;
+        c.CutReason = reason;
+        if (c.InSession && cut < c.WebSocketEndsAt) EndWebSocketAt(connection, cut, reason);
     }
 
     private void OnWebSocketEnd(long handle)
@@ -874,13 +879,16 @@ public sealed class RequestPath : IEventHandler
         _connections.Close(id);
     }
 
-    /// <summary>The replica died: every WebSocket session on it is cut now.</summary>
+    /// <summary>
+    /// The replica died: every WebSocket session on it is cut now, and an upgrade still in flight is cut the
+    /// moment it would start (its exchange, not the crash, owns the connection until then).
+    /// </summary>
     public void CutWebSockets(ControllerReplica replica)
     {
         for (int id = 0; id < _connections.Capacity; id++)
         {
             ref var c = ref _connections[id];
-            if (c.Open && c.Replica == replica.Id && c.WebSocket && c.Busy) EndWebSocketAt(id, _simulation.Now, WebSocketEnd.ControllerCrash);
+            if (c.Open && c.Replica == replica.Id && c.WebSocket && c.Busy) CutWebSocketBy(id, _simulation.Now, WebSocketEnd.ControllerCrash);
         }
     }
 

@@ -25,4 +25,31 @@ public class ControllerCrashTests
         Assert.True(P99At(17) >= 1000, $"during detection p99 {P99At(17)} ms: SYNs to the dead replica wait for the 1 s retransmission");
         Assert.True(P99At(70) < 200, $"after detection p99 {P99At(70)} ms");
     }
+
+    [Fact]
+    public void Reload_AfterARestart_LeavesTheDeadIncarnationsConnectionsAlone()
+    {
+        // The crash orphaned the clients' idle connections; the reload at 4 s retires the new process's
+        // workers only, so it must neither count the orphans as its active connections nor mark them.
+        var scenario = new PathScenario
+        {
+            ControllerReplicas = 1, Duration = "8s", Clients = 1000, RequestsPerConnection = 100, IdleTimeout = "60s",
+            Timeline = ["{at: 2s, crashController: {controller: ingress-nginx, replica: 0, restartAfter: 500ms}}",
+                        "{at: 4s, touchIngress: {ingress: shop}}"],
+        };
+        var (_, _, run) = PathRuns.ExecuteRun(scenario.Load());
+        var replica = run.Cluster.Replicas[0];
+        int orphansMarked = 0, orphans = 0;
+        for (int id = 0; id < run.Path!.Connections.Capacity; id++)
+        {
+            ref var c = ref run.Path!.Connections[id];
+            if (!c.Open || c.ReplicaIncarnation == replica.Incarnation) continue;
+            orphans++;
+            if (c.ClosedByReload >= 0) orphansMarked++;
+        }
+
+        Assert.True(replica.ReloadSequence >= 1, "no reload happened");
+        Assert.True(orphans > 0, "the crash left no orphaned connection to test with");
+        Assert.Equal(0, orphansMarked);
+    }
 }

@@ -102,4 +102,25 @@ public class ListenerDrainTests
         var steps = result.Timeline.Where(e => e.Kind == "xds" && char.IsUpper(e.Detail[0])).Select(e => e.Detail).ToList();
         Assert.Equal(["Route ×3, 2.8 ms", "Listener ×3, 2.8 ms"], steps);
     }
+
+    [Fact]
+    public void Renewal_UpgradesInFlightAtTheDrain_AreCutAtItsEndToo()
+    {
+        // Clients stop at 9.9 s, so every connection is accepted (~75 ms after it is sent) before the renewal's
+        // LDS applies at ~10 s, and those sent after ~9.82 s still await their upgrade's answer (~185 ms):
+        // they become sessions on the draining chain, so the drain's end (70 s) cuts them like the rest.
+        var scenario = new PathScenario
+        {
+            ControllerKind = "envoy", ControllerReplicas = 1, Tls = "1.3", Duration = "90s", Window = "10s",
+            Rate = "{steps: [{at: 0s, rate: 200/s}, {at: 9900ms, rate: 0/s}]}",
+            RequestsPerConnection = 1, Rtt = "50ms",
+            WebSocket = "share: 100%, lifetime: {exponential: {mean: 1d}}",
+            ControllerExtras = ["envoy: {drainTime: 60s, streamIdleTimeout: 7d}"],
+            Timeline = ["{at: 10s, renewCertificate: {ingress: shop}}"],
+        };
+        var (result, _, run) = PathRuns.ExecuteRun(scenario.Load());
+
+        Assert.Equal(0, run.Path!.Connections.OpenCount);
+        Assert.True(result.WebSockets.ListenerDrain > 1000, $"{result.WebSockets}");
+    }
 }
