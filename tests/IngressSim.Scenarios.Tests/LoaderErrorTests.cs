@@ -119,6 +119,45 @@ public class LoaderErrorTests
         Assert.Contains("phase 'b' ends at 20m", error.Message);
     }
 
+    private const string ShopManifests = """
+
+            manifests: |
+              apiVersion: v1
+              kind: Service
+              metadata: {name: shop, namespace: default}
+              spec: {selector: {app: shop}, ports: [{port: 80}]}
+              ---
+              apiVersion: networking.k8s.io/v1
+              kind: Ingress
+              metadata: {name: shop, namespace: default}
+              spec:
+                rules: [{host: shop.example.com, http: {paths: [{path: /, pathType: Prefix, backend: {service: {name: shop, port: {number: 80}}}}]}}]
+        """;
+
+    [Theory]
+    [InlineData("{at: 1m, deploy: {service: shpo}}", "deploy.service 'shpo': no Service", "did you mean 'shop'?", "28:34")]
+    [InlineData("{at: 1m, crashPod: {service: cart}}", "crashPod.service 'cart': no Service", "expected one of: shop", "28:36")]
+    [InlineData("{at: 1m, scale: {deployment: shop, replicas: 2}}", "scale.deployment 'shop': no Deployment", "remove it", "28:36")]
+    [InlineData("{at: 1m, touchIngress: {ingress: other/shop}}", "touchIngress.ingress 'other/shop': no Ingress", "expected one of: default/shop", "28:40")]
+    [InlineData("{at: 1m, renewCertificate: {ingress: shop}}", "renewCertificate.ingress 'shop': the Ingress has no tls: section", "add spec.tls", "28:44")]
+    public void Inconsistent_TimelineNamesAnObjectTheManifestsLack_PointsAtTheName(string action, string message, string hint, string at)
+    {
+        var text = Yaml.Valid + ShopManifests + "\n  timeline:\n    - " + action;
+        var error = Yaml.SingleError(Yaml.Load(text));
+        Assert.Equal(ScenarioCodes.Inconsistent, error.Code);
+        Assert.Contains(message, error.Message);
+        Assert.Contains(hint, error.Hint);
+        Assert.Equal(at, Yaml.At(error));
+    }
+
+    [Fact]
+    public void TimelineNamesExistingObjects_Loads()
+    {
+        var text = Yaml.Valid + ShopManifests + "\n  timeline:\n    - {at: 1m, deploy: {service: default/shop}}\n    - {at: 2m, touchIngress: {ingress: shop}}";
+        var result = Yaml.Load(text);
+        Assert.True(result.Succeeded, string.Join("\n", result.Diagnostics));
+    }
+
     [Fact]
     public void WrongApiVersionAndKind_AreBothReported()
     {

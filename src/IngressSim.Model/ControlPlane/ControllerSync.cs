@@ -184,22 +184,22 @@ public sealed class ControllerSync : IEventHandler
     /// <summary>
     /// The responses one DAG rebuild sends for the pending changes. State of the world (CTR
     /// internal/xds/v3/contour.go): CDS carries every cluster, LDS every HTTPS filter chain (one per
-    /// Ingress host, CTR listener.go), RDS every route; EDS only the clusters whose endpoints changed, plus
-    /// the new clusters Envoy warms.
+    /// Ingress host, CTR listener.go), RDS every route; EDS the clusters Envoy warms — new or modified ones
+    /// (endpoint changes themselves bypass the DAG: <see cref="PushEndpoints"/>).
     /// </summary>
     private XdsChangeSet XdsChanges()
     {
         var touched = default(ContourChange);
-        int newClusters = 0;
+        int warmedClusters = 0;
         foreach (var change in _pending)
         {
             var effect = ContourChangeClassifier.Classify(change);
             touched = touched.Union(effect);
-            if (effect.Clusters && effect.Endpoints) newClusters++;
+            if (effect.Clusters && effect.Endpoints) warmedClusters++;
         }
         return new XdsChangeSet(
             Clusters: touched.Clusters ? _controller.ServedServices.Count : 0,
-            Endpoints: newClusters,
+            Endpoints: warmedClusters,
             Listeners: touched.Listeners ? Math.Max(1, _controller.ServedIngresses.Count) : 0,
             Routes: touched.Routes ? _controller.RouteCount : 0,
             DrainsListener: touched.ReplacesFilterChain);
@@ -216,7 +216,6 @@ public sealed class ControllerSync : IEventHandler
         _edsPending[service.Id] = service.ReadyEndpointIds;
         var applied = now + _xds.Cost(1);
         _simulation.Schedule(applied, _id, KindEdsApplied, service.Id);
-        _metrics.RecordEvent(now, "xds", _controller.Name, $"{XdsResourceType.Endpoint} ×1 ({service.Key}), {(applied - now).TotalMilliseconds:F1} ms");
     }
 
     private void ApplyEndpoints(int service)

@@ -86,7 +86,9 @@ public sealed class Timeline : IEventHandler
                 RenewCertificate(IngressKey(renew.Ingress));
                 break;
             case { Scale: { } scale }:
-                _workloads.Scale(_cluster.Services.First(s => s.Deployment is { } d && Matches(d.Metadata.Namespace, d.Metadata.Name, scale.Deployment)), scale.Replicas);
+                // A Deployment no Service selects has no pods in the model: scaling it changes nothing traffic sees.
+                if (_cluster.Services.FirstOrDefault(s => s.Deployment is { } d && Matches(d.Metadata.Namespace, d.Metadata.Name, scale.Deployment)) is { } scaled)
+                    _workloads.Scale(scaled, scale.Replicas);
                 break;
             case { CrashController: { } crash }:
                 var replica = _cluster.Controllers.First(c => c.Name == crash.Controller).Replicas[crash.Replica];

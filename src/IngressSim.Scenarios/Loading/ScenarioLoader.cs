@@ -58,6 +58,7 @@ public static class ScenarioLoader
         var references = new ReferencedFiles(path, text, options.Limits, diagnostics, root);
         var rateSeries = references.ReadRateSeries(document.Spec);
         var manifests = references.ReadManifests(document.Spec.Cluster);
+        if (!diagnostics.HasErrors) TimelineReferences.Check(document.Spec.Timeline, manifests, root, diagnostics);
         if (diagnostics.HasErrors) return new ScenarioLoadResult(null, diagnostics.Items);
 
         return new ScenarioLoadResult(new LoadedScenario

@@ -12,7 +12,7 @@ public class ContourChangeClassifierTests
     [InlineData(ConfigChangeKind.IngressDeleted, "CR")]
     [InlineData(ConfigChangeKind.IngressPathAdded, "R")]
     [InlineData(ConfigChangeKind.IngressPathRemoved, "R")]
-    [InlineData(ConfigChangeKind.IngressUpstreamAnnotationChanged, "C")]
+    [InlineData(ConfigChangeKind.IngressUpstreamAnnotationChanged, "CE")]
     [InlineData(ConfigChangeKind.IngressAnnotationChanged, "R")]
     [InlineData(ConfigChangeKind.IngressTlsAdded, "LR")]
     [InlineData(ConfigChangeKind.IngressLabelsChanged, "")]

@@ -29,10 +29,15 @@ public class NginxMemoryTests
     [Property(MaxTest = 300)]
     public bool Exceeds_ExactlyWhenBytesAreOverTheLimit(NonNegativeInt baseMi, PositiveInt perWorkerMi, PositiveInt workers, PositiveInt generations, PositiveInt limitMi)
     {
-        var memory = new NginxMemory(baseMi.Get % 1000 * Mi, perWorkerMi.Get % 500 * Mi, workers.Get % 64 + 1);
+        var memory = new NginxMemory(baseMi.Get % 1000 * Mi, (perWorkerMi.Get % 500 + 1) * Mi, workers.Get % 64 + 1);
         int g = generations.Get % 100 + 1;
-        var limit = new ByteSize(limitMi.Get % 100_000 * Mi);
-        return memory.Exceeds(g, limit) == (memory.Bytes(g) > limit.Bytes) && !memory.Exceeds(g, null);
+        // The formula written out independently, and the limit placed on either side of it: reaching it is not exceeding it.
+        long expected = baseMi.Get % 1000 * Mi + (long)g * (workers.Get % 64 + 1) * ((perWorkerMi.Get % 500 + 1) * Mi);
+        long offset = limitMi.Get % 1000 + 1;
+        return memory.Bytes(g) == expected
+            && !memory.Exceeds(g, new ByteSize(expected)) && memory.Exceeds(g, new ByteSize(expected - 1))
+            && !memory.Exceeds(g, new ByteSize(expected + offset)) && memory.Exceeds(g, new ByteSize(Math.Max(0, expected - offset)))
+            && !memory.Exceeds(g, null);
     }
 
     [Property(MaxTest = 100)]

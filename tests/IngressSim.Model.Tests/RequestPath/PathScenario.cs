@@ -81,6 +81,7 @@ public sealed record PathScenario
               metadata: {name: shop, namespace: default{{{annotations}}}}
               spec:
                 ingressClassName: ingress-nginx
+                tls: [{hosts: [{{{Host}}}], secretName: shop-tls}]
                 rules:
                   - host: {{{Host}}}
                     http:

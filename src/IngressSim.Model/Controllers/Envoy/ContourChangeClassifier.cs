@@ -49,8 +49,9 @@ public static class ContourChangeClassifier
         ConfigChangeKind.IngressDeleted or ConfigChangeKind.ServiceDeleted => new(true, false, false, true, false),
         ConfigChangeKind.IngressPathAdded or ConfigChangeKind.IngressPathRemoved
             or ConfigChangeKind.IngressAnnotationChanged => Routes,
-        // Load-balancing policy and circuit breakers are cluster fields in Envoy (CTR internal/envoy/v3/cluster.go).
-        ConfigChangeKind.IngressUpstreamAnnotationChanged => new(true, false, false, false, false),
+        // Load-balancing policy and circuit breakers are cluster fields in Envoy (CTR internal/envoy/v3/cluster.go);
+        // a modified EDS cluster is warmed again, so its endpoints follow in EDS (envoyproxy.io xds_protocol, "cluster warming").
+        ConfigChangeKind.IngressUpstreamAnnotationChanged => new(true, true, false, false, false),
         // A host gains a TLS filter chain (and an "https/<host>" route configuration): nothing existing drains.
         ConfigChangeKind.IngressTlsAdded or ConfigChangeKind.SecretCreated => AddedFilterChain,
         // The filter chain now names another SDS secret (certificate) or inlines another client CA
