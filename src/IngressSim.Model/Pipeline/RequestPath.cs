@@ -567,6 +567,11 @@ public sealed class RequestPath : IEventHandler
         }
         EnterAt(ref e, started, LatencyCause.ControllerCpu);
         var replica = _cluster.Replicas[e.Replica];
+        if (LostWithItsReplica(in e))
+        {
+            ResetByDeadReplica(slot);
+            return;
+        }
         replica.CpuSeconds += e.ReplicaCpu.TotalSeconds;
         var controller = replica.Controller;
         var source = _cluster.Sources[e.Source];
@@ -760,6 +765,11 @@ public sealed class RequestPath : IEventHandler
     private void Respond(int slot, ResponseStatus status, Duration upstreamDelay)
     {
         ref var e = ref _exchanges[slot];
+        if (LostWithItsReplica(in e))
+        {
+            ResetByDeadReplica(slot);
+            return;
+        }
         e.Status = status;
         Enter(ref e, LatencyCause.ClientNetwork);
         if (e.HoldsRateLimit)
@@ -771,6 +781,22 @@ public sealed class RequestPath : IEventHandler
         if (upstreamDelay == Duration.Zero) _fromReplica[e.Source].Schedule(handle);
         else if (upstreamDelay == _cluster.PodNetworkLatency) _fromPod[e.Source].Schedule(handle);
         else _simulation.ScheduleAfter(upstreamDelay + OneWay(_cluster.Sources[e.Source]), _id, KindDelivered, handle);
+    }
+
+    /// <summary>The process of the request's replica died (and maybe restarted) since its connection was made: the request went with it.</summary>
+    private bool LostWithItsReplica(in Exchange e)
+    {
+        var replica = _cluster.Replicas[e.Replica];
+        return !replica.Alive || (e.Connection >= 0 && replica.Incarnation != _connections[e.Connection].ReplicaIncarnation);
+    }
+
+    /// <summary>The client's connection died with the replica: it sees a reset (and may retry).</summary>
+    private void ResetByDeadReplica(int slot)
+    {
+        ref var e = ref _exchanges[slot];
+        e.HoldsRateLimit = false; // the counters died with the process (a restart starts them empty)
+        if (e.Connection >= 0) _connections.Close(e.Connection);
+        Fail(slot, ResponseStatus.ConnectionReset, OneWay(_cluster.Sources[e.Source]));
     }
 
     /// <summary>The attempt failed without a response (reset, refused): the client learns after <paramref name="delay"/>.</summary>

@@ -1,3 +1,5 @@
+using IngressSim.Model.Metrics;
+
 namespace IngressSim.Model.Tests.RequestPath;
 
 /// <summary>
@@ -51,5 +53,22 @@ public class ControllerCrashTests
         Assert.True(replica.ReloadSequence >= 1, "no reload happened");
         Assert.True(orphans > 0, "the crash left no orphaned connection to test with");
         Assert.Equal(0, orphansMarked);
+    }
+
+    [Fact]
+    public void Crash_RequestsInFlight_AreResetNotAnswered()
+    {
+        // Pods take 2 s, the only replica dies at 1 s and stays down: every request was in flight at the crash
+        // or could not connect after it, so none may be answered (before the fix they came back as 2xx).
+        var scenario = new PathScenario
+        {
+            ControllerReplicas = 1, Duration = "4s", Rate = "{constant: 100/s}", PodReplicas = 3, Concurrency = 1000,
+            ServiceTime = "{deterministic: 2s}",
+            Timeline = ["{at: 1s, crashController: {controller: ingress-nginx, replica: 0, restartAfter: null}}"],
+        };
+        var (result, deliveries, _) = PathRuns.ExecuteObserved(scenario.Load());
+
+        Assert.DoesNotContain(deliveries, d => d.Status == ResponseStatus.Ok2xx);
+        Assert.True(deliveries.Count(d => d.Status == ResponseStatus.ConnectionReset) >= 80, $"{result.Statuses[ResponseStatus.ConnectionReset]} resets");
     }
 }
