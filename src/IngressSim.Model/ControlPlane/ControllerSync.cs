@@ -216,6 +216,8 @@ public sealed class ControllerSync : IEventHandler
         _edsPending[service.Id] = service.ReadyEndpointIds;
         var applied = now + _xds.Cost(1);
         _simulation.Schedule(applied, _id, KindEdsApplied, service.Id);
+        // One event per push: the timeline and the narrative show Envoy taking the churn without reloads (the log is capped).
+        _metrics.RecordEvent(now, "xds", _controller.Name, $"{XdsResourceType.Endpoint} ×1 ({service.Key}), {(applied - now).TotalMilliseconds:F1} ms");
     }
 
     private void ApplyEndpoints(int service)

@@ -59,6 +59,7 @@ public class ListenerDrainTests
             "{at: 10s, touchIngress: {ingress: shop}}", "{at: 20s, scale: {deployment: shop, replicas: 5}}").Load());
         var xds = result.Timeline.Where(e => e.Kind == "xds").Select(e => e.Detail).ToList();
         Assert.Contains(xds, d => d.StartsWith("Route", StringComparison.Ordinal));
+        Assert.Contains(xds, d => d.StartsWith("Endpoint", StringComparison.Ordinal));
         Assert.Equal(5, run.Cluster.Controllers[0].Endpoints(0).Ids.Length); // the scale-up reached Envoy through EDS
         Assert.DoesNotContain(xds, d => d.StartsWith("Listener", StringComparison.Ordinal) || d.StartsWith("listener", StringComparison.Ordinal));
         Assert.Equal(new WebSocketCounts(result.WebSockets.Completed, 0, 0, 0, 0), result.WebSockets);
