@@ -80,14 +80,14 @@ public sealed class Timeline : IEventHandler
                 StartStream(stream);
                 break;
             case { TouchIngress: { } touch }:
-                TouchIngress(IngressKey(touch.Ingress));
+                TouchIngress(TimelineReferences.IngressKey(touch.Ingress));
                 break;
             case { RenewCertificate: { } renew }:
-                RenewCertificate(IngressKey(renew.Ingress));
+                RenewCertificate(TimelineReferences.IngressKey(renew.Ingress));
                 break;
             case { Scale: { } scale }:
                 // A Deployment no Service selects has no pods in the model: scaling it changes nothing traffic sees.
-                if (_cluster.Services.FirstOrDefault(s => s.Deployment is { } d && Matches(d.Metadata.Namespace, d.Metadata.Name, scale.Deployment)) is { } scaled)
+                if (_cluster.Services.FirstOrDefault(s => s.Deployment is { } d && TimelineReferences.Names(scale.Deployment, d.Metadata.Namespace, d.Metadata.Name)) is { } scaled)
                     _workloads.Scale(scaled, scale.Replicas);
                 break;
             case { CrashController: { } crash }:
@@ -136,8 +136,6 @@ public sealed class Timeline : IEventHandler
             if (sync.Controller.ServedIngresses.Contains(key)) sync.OnChange(ConfigChangeKind.CertificateSecretUpdated);
         _metrics.RecordEvent(_simulation.Now, "ingress", key, "TLS certificate renewed");
     }
-
-    private static string IngressKey(string reference) => reference.Contains('/') ? reference : $"default/{reference}";
 
     private void StartStream(DeployStreamAction spec)
     {
@@ -235,11 +233,8 @@ public sealed class Timeline : IEventHandler
         _ => "new rate profile",
     };
 
-    // ---- names ---------------------------------------------------------------------------------
+    // ---- names (resolved as the loader checked them: TimelineReferences) ------------------------
 
     private ServiceBackend Service(string name) =>
-        _cluster.Services.First(s => Matches(s.Key[..s.Key.IndexOf('/')], s.Key[(s.Key.IndexOf('/') + 1)..], name));
-
-    private static bool Matches(string @namespace, string name, string reference) =>
-        reference.Contains('/') ? reference == $"{@namespace}/{name}" : reference == name;
+        _cluster.Services.First(s => TimelineReferences.Names(name, s.Key[..s.Key.IndexOf('/')], s.Key[(s.Key.IndexOf('/') + 1)..]));
 }

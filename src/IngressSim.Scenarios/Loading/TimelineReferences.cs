@@ -42,11 +42,16 @@ public static class TimelineReferences
         }
     }
 
-    private static bool AnyNamespace(KubernetesObject o, string reference) =>
-        reference.Contains('/') ? reference == $"{o.Metadata.Namespace}/{o.Metadata.Name}" : reference == o.Metadata.Name;
+    /// <summary>Whether a Service or Deployment reference ("namespace/name", or "name" in any namespace) names this object.</summary>
+    public static bool Names(string reference, string @namespace, string name) =>
+        reference.Contains('/') ? reference == $"{@namespace}/{name}" : reference == name;
 
-    private static bool DefaultNamespace(KubernetesObject o, string reference) =>
-        (reference.Contains('/') ? reference : $"default/{reference}") == $"{o.Metadata.Namespace}/{o.Metadata.Name}";
+    /// <summary>The "namespace/name" key an Ingress reference stands for ("name" alone is in <c>default</c>).</summary>
+    public static string IngressKey(string reference) => reference.Contains('/') ? reference : $"default/{reference}";
+
+    private static bool AnyNamespace(KubernetesObject o, string reference) => Names(reference, o.Metadata.Namespace, o.Metadata.Name);
+
+    private static bool DefaultNamespace(KubernetesObject o, string reference) => IngressKey(reference) == $"{o.Metadata.Namespace}/{o.Metadata.Name}";
 
     private static (string Message, string Hint)? Missing<T>(string kind, string reference, List<T> objects, Func<KubernetesObject, string, bool> matches)
         where T : KubernetesObject
