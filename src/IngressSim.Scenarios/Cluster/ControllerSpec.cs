@@ -195,7 +195,7 @@ public sealed record EnvoySpec
     /// <summary>MODEL_FACTS §3: Contour holdoff max 500 ms.</summary>
     [Limits("0s", "1m")] public Duration DebounceMax { get; init; } = Duration.FromMilliseconds(500);
 
-    /// <summary>MODEL_FACTS §3: an LDS change drains old listeners for --drain-time-s 600 s.</summary>
+    /// <summary>MODEL_FACTS §3: --drain-time-s 600 s; an LDS change that replaces filter chains drains their connections this long.</summary>
     [Limits("0s", "1d")] public Duration DrainTime { get; init; } = Duration.FromSeconds(600);
 
     /// <summary>MODEL_FACTS §3: default route timeout 15 s.</summary>
