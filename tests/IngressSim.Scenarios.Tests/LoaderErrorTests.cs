@@ -137,7 +137,7 @@ public class LoaderErrorTests
     [Theory]
     [InlineData("{at: 1m, deploy: {service: shpo}}", "deploy.service 'shpo': no Service", "did you mean 'shop'?", "28:34")]
     [InlineData("{at: 1m, crashPod: {service: cart}}", "crashPod.service 'cart': no Service", "expected one of: shop", "28:36")]
-    [InlineData("{at: 1m, scale: {deployment: shop, replicas: 2}}", "scale.deployment 'shop': no Deployment", "remove it", "28:36")]
+    [InlineData("{at: 1m, scale: {deployment: shop, replicas: 2}}", "scale.deployment 'shop': no Deployment", "the manifests define no Deployment: add one, or remove this action", "28:36")]
     [InlineData("{at: 1m, touchIngress: {ingress: other/shop}}", "touchIngress.ingress 'other/shop': no Ingress", "expected one of: default/shop", "28:40")]
     [InlineData("{at: 1m, renewCertificate: {ingress: shop}}", "renewCertificate.ingress 'shop': the Ingress has no tls: section", "add spec.tls", "28:44")]
     public void Inconsistent_TimelineNamesAnObjectTheManifestsLack_PointsAtTheName(string action, string message, string hint, string at)

@@ -58,7 +58,8 @@ public static class TimelineReferences
     {
         if (objects.Any(o => matches(o, reference))) return null;
         var names = objects.Select(o => reference.Contains('/') ? $"{o.Metadata.Namespace}/{o.Metadata.Name}" : o.Metadata.Name).Distinct().ToList();
-        return ($"no {kind} of that name in the manifests", Suggestions.Hint(reference, names));
+        return ($"no {kind} of that name in the manifests",
+            names.Count == 0 ? $"the manifests define no {kind}: add one, or remove this action" : Suggestions.Hint(reference, names));
     }
 
     private static (string Message, string Hint)? WithoutTls(string reference, List<Ingress> ingresses) =>
